@@ -1,0 +1,206 @@
+"""Lines in reading order -> blocks: headings, bullet items, paragraphs, link lists.
+
+One set of rules for both readers; the geometry they report (gaps, column
+widths, fonts) is what tells a wrapped line from the end of a paragraph.
+"""
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+
+import regex as re
+
+from . import canonical
+from .model import Block, Line
+from .normalize import bullet_of
+
+_URL = re.compile(r"^(?:https?://|www\.)\S+$|^\S+\.(?:org|com|int|net|kz|gov|info|edu)(?:/\S*)?$", re.IGNORECASE)
+_SEE_ALSO = re.compile(r"^(?:more|read more|see|find more|details|plus|voir|m[aá]s)\b.{0,80}\bpage\s*\d+\.?$",
+                       re.IGNORECASE)
+# Figure and table captions, source notes and parenthesised asides are never headings.
+_CAPTION = re.compile(r"^(?:\(|\[|(?:figure|fig\.|table|tableau|chart|graph|graphique|map|carte|source|note|notes)"
+                      r"\s*\d*\s*[:.\d])", re.IGNORECASE)
+_ENDS_ADDRESS = re.compile(r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://\S+|www\.\S+)$")
+_ENDS_SENTENCE = re.compile(r"[.!?;][\"'”’»)]*$")
+_ENDS_NUMBER = re.compile(r"(?:^|\s)[\d.,’' ]*\d(?:\s?(?:%|k|m|mln|mn|bn|million|billion|thousand))?$",
+                          re.IGNORECASE)
+
+
+_WINDOW = 8
+
+
+@dataclass
+class Style:
+    """Facts the line rules compare against: the body font size and, per line,
+    the usual gap between lines around it (double-spaced exports have a blank
+    line after every line, so there one blank line is no paragraph break)."""
+
+    body_size: float | None
+    usual_gaps: list[float]
+    gaps_mark: list[bool]  # blank lines mark paragraph ends here: text is single-spaced yet has some
+
+    @classmethod
+    def of(cls, lines: list[Line]) -> "Style":
+        sizes: dict[float, int] = {}
+        for line in lines:
+            if line.size:
+                key = round(line.size * 2) / 2
+                sizes[key] = sizes.get(key, 0) + len(line.text)
+        body = max(sizes, key=sizes.get) if sizes else None
+        gaps = [min(line.gap_before, 3.0) for line in lines]
+        usual = [statistics.median_low(gaps[max(1, i - _WINDOW): i + _WINDOW + 1] or [0.0])
+                 for i in range(len(lines))]
+        marks = [usual[i] == 0 and sum(1 for g in gaps[max(1, i - _WINDOW): i + _WINDOW + 1] if g >= 1) >= 2
+                 for i in range(len(lines))]
+        return cls(body_size=body, usual_gaps=usual, gaps_mark=marks)
+
+
+def is_url(text: str) -> bool:
+    return bool(_URL.match(text.strip()))
+
+
+def is_see_also(text: str) -> bool:
+    return bool(_SEE_ALSO.match(text.strip()))
+
+
+def looks_like_heading(line: Line, style: Style) -> bool:
+    text = line.text.strip()
+    if line.table is not None or "\t" in text or not text or len(text) > 110 or is_url(text):
+        return False
+    if "@" in text or bullet_of(text)[0] in ("•", "-", "–", "*") or _CAPTION.match(text):
+        return False
+    if canonical.lookup(text) and not text.endswith((".", ";", ",")):
+        return True
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) < 3 or len(text.split()) > 16 or text.endswith((",", ";")):
+        return False
+    upper = sum(ch.isupper() for ch in letters) / len(letters)
+    if _ENDS_NUMBER.search(text) and not re.search(r"[A-Za-z]-\d+$", text):
+        return False  # "TOTAL REACH 13 MLN", "CONFIRMED 116772": a labelled value
+    if style.body_size and line.size:
+        emphasised = line.bold or line.size >= style.body_size + 1.5
+        if upper >= 0.75:
+            return emphasised
+        # Title-case headings need weight and brevity.
+        return emphasised and len(text.split()) <= 12 and not text.endswith(".") and line.size >= style.body_size - 0.5
+    return upper >= 0.75 and not text.endswith(".")
+
+
+_CONNECTOR = re.compile(r"\b(?:and|of|for|in|the|to|on|with|a|an|as|at|by|from|&|et|de|des|du|la|le|y|del)$|[-–:,]$",
+                        re.IGNORECASE)
+
+
+def _same_heading(prev: Line, line: Line, style: Style) -> bool:
+    """Whether ``line`` continues the heading printed on ``prev`` (a heading wrapped onto lines)."""
+    if canonical.lookup(line.text) and canonical.lookup(prev.text):
+        return False
+    if _CONNECTOR.search(prev.text.strip()):
+        return line.gap_before < 2.0
+    if style.body_size and prev.size and line.size:
+        return (abs(prev.size - line.size) < 0.6 and prev.bold == line.bold
+                and line.gap_before < 1.2 and prev.page == line.page)
+    return line.gap_before == 0
+
+
+def _full(line: Line) -> bool:
+    if line.column_width is None:
+        return False
+    if line.page is None:
+        return line.width >= 0.72 * line.column_width
+    return line.width >= line.column_width - max(12.0, 0.12 * line.column_width)
+
+
+def _continues(prev: Line, line: Line, block: Block, style: Style, usual_gap: float, gaps_mark: bool) -> bool:
+    """Whether ``line`` wraps on from ``prev`` inside the same paragraph or item.
+
+    ``gaps_mark``: blank lines around here separate paragraphs (so no blank line means no break)."""
+    if prev.column_width is None and prev.page is None:
+        return False  # unwrapped text: every line is a paragraph
+    text = prev.text.rstrip()
+    if prev.page is None and _broken_word_or_sentence(text, line.text):
+        return True  # "Nur-" / "Sultan cities", "UNESCO" / "finalized the …": a column break inside a sentence
+    if line.gap_before > usual_gap + 0.35 and not line.new_region:
+        # A full text line that stops mid-sentence before a gap ran into a column or page break.
+        return prev.page is None and prev.width >= 0.9 * (prev.column_width or 1e9) \
+            and not _ENDS_SENTENCE.search(text) and not text.endswith(":") and line.text[:1].isalnum()
+    if gaps_mark and prev.page is None:
+        return not _ENDS_ADDRESS.search(text)
+    if style.body_size and prev.size and line.size:
+        if abs(prev.size - line.size) > 1.0 or (prev.bold != line.bold and not line.new_region):
+            return False
+    if _ENDS_ADDRESS.search(text):
+        return False  # an e-mail or web address ends a contact line, not a wrapped sentence
+    if block.kind == "para" and text.endswith(";") and (prev.page is None or not _full(prev)):
+        return False  # unbulleted lists end items with ";" (a PDF shows it by spacing too)
+    if line.new_region:
+        return _full(prev) or not _ENDS_SENTENCE.search(text)
+    if _ENDS_SENTENCE.search(text):
+        if prev.page is None and prev.column_width:
+            # Hard-wrapped text breaks a line only when the next word does not fit: if it would
+            # have fitted, the sentence end is the end of the paragraph.
+            first = line.text.split(maxsplit=1)[0] if line.text.strip() else ""
+            if prev.width + 1 + len(first) <= prev.column_width:
+                return False
+        elif not _full(prev):
+            return False
+    if line.page is not None and block.kind == "para" and len(block.lines) >= 1:
+        if line.x0 > prev.x0 + 4 and _full(prev) and len(block.lines) > 1:
+            return False  # first-line indent starts a new paragraph
+    return True
+
+
+def _broken_word_or_sentence(prev: str, line: str) -> bool:
+    """A line that ends mid-word ('orga-') or mid-sentence before a line starting in lower case."""
+    if prev.endswith("-") and prev[-2:-1].isalpha() and line[:1].isalnum():
+        return True
+    return line[:1].islower() and not _ENDS_SENTENCE.search(prev) and not prev.endswith(":")
+
+
+def build_blocks(lines: list[Line], style: Style | None = None, figures: set[int] | frozenset[int] = frozenset()
+                 ) -> list[Block]:
+    """Blocks in reading order. Lines whose indexes are in ``figures`` (read by a table parser) stay
+    in place as ``figures`` blocks, so the heading above them still has its content."""
+    style = style or Style.of(lines)
+    blocks: list[Block] = []
+    cur: Block | None = None
+    for index, line in enumerate(lines):
+        text = line.text
+        usual_gap = style.usual_gaps[index]
+        if index in figures:
+            if cur is not None and cur.kind == "figures" and index - 1 in figures:
+                cur.lines.append(line)
+            else:
+                cur = Block(lines=[line], kind="figures")
+                blocks.append(cur)
+            continue
+        if index - 1 in figures:
+            cur = None  # the text after a table starts a new block
+        if line.table is not None or "\t" in text:
+            kind = "table"
+        elif looks_like_heading(line, style):
+            kind = "heading"
+        elif is_url(text):
+            kind = "urls"
+        elif is_see_also(text):
+            kind = "see_also"
+        elif bullet_of(text)[0]:
+            kind = "bullet"
+        else:
+            kind = "text"
+
+        if kind == "heading" and cur and cur.kind == "heading" and _same_heading(cur.lines[-1], line, style):
+            cur.lines.append(line)
+            continue
+        if kind == "urls" and cur and cur.kind == "urls" and line.gap_before <= usual_gap + 0.5:
+            cur.lines.append(line)
+            continue
+        if kind == "table" and cur and cur.kind == "table" and line.table == cur.lines[-1].table:
+            cur.lines.append(line)
+            continue
+        if kind == "text" and cur and cur.kind in ("para", "bullet") and \
+                _continues(cur.lines[-1], line, cur, style, usual_gap, style.gaps_mark[index]):
+            cur.lines.append(line)
+            continue
+        cur = Block(lines=[line], kind="para" if kind == "text" else kind)
+        blocks.append(cur)
+    return blocks

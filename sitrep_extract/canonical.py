@@ -1,0 +1,258 @@
+"""The one table from printed heading variants to canonical section ids.
+
+Variants are compared after ``heading_key`` (case, accents, punctuation,
+numbering and spacing folded), with a small edit-distance tolerance for typos.
+``role`` says how a heading's content is read:
+
+- ``story``: titled stories (the lead story is ``overview``);
+- ``container``: a heading over titled stories (``highlights``);
+- ``list``: a section of bullet items;
+- ``special``: content with its own parser (key sources, contact, media coverage).
+"""
+from __future__ import annotations
+
+import difflib
+import functools
+import unicodedata
+from dataclasses import dataclass
+
+import regex as re
+
+
+@dataclass(frozen=True)
+class Canon:
+    id: str
+    role: str
+    variants: tuple[str, ...]
+    # Words that mark an item or paragraph as belonging here (used to confirm
+    # which block a detached heading labels).
+    keywords: tuple[str, ...] = ()
+
+
+TABLE: tuple[Canon, ...] = (
+    Canon("overview", "story", (
+        "overview", "situation overview", "summary", "executive summary", "situation summary",
+        "resume de la situation", "apercu de la situation", "resumen de la situacion", "resumen",
+        "context", "background", "contexte", "antecedentes",
+    )),
+    Canon("highlights", "container", (
+        "highlights", "key highlights", "highlight", "key points", "key messages", "main highlights",
+        "faits saillants", "points saillants", "points cles", "messages cles", "aspectos destacados",
+        "puntos clave", "lo mas destacado", "destacados",
+    )),
+    Canon("socio_economic_response", "list", (
+        "socio-economic impact and response", "socio-economic response", "socio-economic impact",
+        "socioeconomic impact and response", "socio economic impact and response", "socio-economic",
+        "impact socio-economique et reponse", "reponse socio-economique", "respuesta socioeconomica",
+        "impacto socioeconomico y respuesta",
+    ), keywords=(
+        "economic", "economy", "socio", "jobs", "employment", "unemploy", "entrepreneur", "business",
+        "income", "livelihood", "social protection", "cash", "poverty", "food security", "education",
+        "school", "teacher", "children", "families", "family", "migrant", "gender", "violence",
+        "women", "youth", "young", "vulnerable", "undp", "unicef", "unfpa", "unesco", "iom",
+        "training", "webinar", "waste", "agreement", "grant", "recovery", "psycholog",
+    )),
+    Canon("emergency_health_response", "list", (
+        "emergency health response", "health response", "public health response", "health",
+        "health sector response", "reponse sanitaire", "reponse de sante publique", "respuesta sanitaria",
+        "respuesta de salud", "sante", "case management", "clinical management", "prise en charge",
+        "infection prevention and control", "ipc", "prevention et controle des infections", "laboratory",
+        "laboratoire", "vaccination", "immunization", "psychosocial support", "mental health and psychosocial support",
+        "water sanitation and hygiene", "wash", "safe and dignified burials", "points of entry",
+    ), keywords=(
+        "who", "health", "healthcare", "medical", "clinical", "protocol", "laborator", "hospital",
+        "patient", "infection", "ipc", "vaccin", "immuniz", "treatment", "testing", "pcr", "covax",
+        "case management", "trial", "maternal", "newborn", "mothers", "doctor", "nurse", "ministry of health",
+        "minister of healthcare", "surveillance", "biosafety", "diagnos", "therapy", "epidemiolog",
+        "pathway", "remdesivir", "dexamethasone", "phc", "primary health care",
+    )),
+    Canon("response_supplies", "list", (
+        "covid-19 response supplies", "response supplies", "supplies", "supplies and logistics",
+        "logistics", "logistics and supplies", "procurement", "logistique", "approvisionnements",
+        "suministros", "logistica",
+    ), keywords=(
+        "supply", "supplies", "procure", "shipment", "ship", "equipment", "ppe", "kits", "deliver",
+        "donat", "ventilator", "logistic", "purchase", "usd", "stock", "warehouse", "consignment",
+        "arrive", "requirement list", "quality assur", "laboratories",
+    )),
+    Canon("risk_communication", "list", (
+        "un risk communication and community engagement", "risk communication and community engagement",
+        "risk communications and community engagement", "risk communication", "risk communications",
+        "rcce", "community engagement", "communication des risques et engagement communautaire",
+        "communication des risques", "comunicacion de riesgos y participacion comunitaria",
+        "comunicacion de riesgos", "recommendations and advice for the public", "advice for the public",
+        "communication and community engagement", "communication et mobilisation communautaire",
+    ), keywords=(
+        "communicat", "campaign", "media", "tv", "television", "radio", "video", "interview", "article",
+        "information", "awareness", "social media", "infographic", "journalis", "publication", "message",
+        "fake news", "disinformation", "hotline", "app", "broadcast", "facebook", "instagram", "channel",
+        "published", "release", "debate", "forum", "comment", "advice", "visual", "cards", "story",
+    )),
+    Canon("articles_media", "list", (
+        "articles, videos and interviews", "articles videos and interviews", "articles and interviews",
+        "articles and videos", "in the media", "media", "articles", "videos and interviews",
+        "publications", "resources",
+    ), keywords=("article", "video", "interview", "story", "op-ed", "clip", "web story", "publication")),
+    Canon("epidemiology", "list", (
+        "epidemiological update", "epidemiological situation", "epidemiological overview",
+        "situation in numbers", "key figures", "key facts", "situation update", "current situation",
+        "donnees epidemiologiques", "situation epidemiologique", "situacion epidemiologica",
+        "datos epidemiologicos", "surveillance", "epidemiology", "surveillance and contact tracing",
+        "contact tracing", "epidemiological and laboratory surveillance", "suivi des contacts", "vigilancia",
+    )),
+    Canon("coordination", "list", (
+        "coordination", "leadership and coordination", "coordination and leadership",
+        "public health response and coordination", "coordination et leadership",
+    )),
+    Canon("actions", "list", (
+        "response", "response actions", "response activities", "actions taken", "actions to date",
+        "interventions", "activites de reponse", "actions menees", "acciones de respuesta", "reponse en cours",
+        "ongoing response", "preparedness and response", "strategic objectives", "response measures",
+    )),
+    Canon("challenges", "list", (
+        "challenges", "gaps and challenges", "challenges and gaps", "constraints", "defis",
+        "difficultes", "gaps", "desafios", "needs", "besoins", "needs and gaps", "besoins et gaps", "necesidades",
+    )),
+    Canon("next_steps", "list", (
+        "next steps", "priorities", "way forward", "recommendations", "planned activities",
+        "prochaines etapes", "recommandations", "perspectives", "proximos pasos", "recomendaciones",
+    )),
+    Canon("analysis", "list", (
+        "situation analysis", "analyse de la situation", "risk assessment", "who risk assessment",
+        "evaluation des risques", "evaluacion de riesgos", "analisis de la situacion", "risk analysis",
+    )),
+    Canon("timeline", "list", (
+        "timeline", "chronology", "chronologie des faits marquants", "chronologie", "cronologia",
+        "key events",
+    )),
+    Canon("key_sources", "special", (
+        "key sources", "sources", "data sources", "sources of information", "references", "source",
+    )),
+    Canon("contact", "special", (
+        "for more information please contact", "for more information", "for further information",
+        "contact", "contacts", "contact us", "for more information contact", "pour plus d'informations",
+        "pour plus d'information", "para mas informacion",
+    )),
+    Canon("media_coverage", "special", (
+        "media coverage", "* media coverage",  # "UN IN KAZAKHSTAN MEDIA COVERAGE"
+    )),
+)
+
+# Headings that introduce a titled box or feature story: "SPOTLIGHT: ...".
+FEATURE_PREFIXES = ("spotlight", "feature", "in focus", "focus", "story", "human interest story",
+                    "box", "success story", "field story", "temoignage", "en bref", "technical focus")
+
+BY_ID = {canon.id: canon for canon in TABLE}
+MAX_HEADING_CHARS = 200  # longer is prose; also keeps fuzzy matching off huge lines
+
+_NUMBERING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[ivx]{1,4}[.)]|[a-h][.)])\s+", re.IGNORECASE)
+
+
+def heading_key(text: str) -> str:
+    """Fold a printed heading for comparison: 'UN RISK COMMUNICATION AND\\nCOMMUNITY…' -> words."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _NUMBERING.sub("", text.lower())
+    text = re.sub(r"[’'`]", "'", text)
+    text = re.sub(r"[^\w'*]+", " ", text)
+    return " ".join(text.split())
+
+
+_EXACT: dict[str, Canon] = {}
+_WILDCARD: list[tuple[str, Canon]] = []
+for _canon in TABLE:
+    for _variant in _canon.variants:
+        _key = heading_key(_variant)
+        if _key.startswith("* "):
+            _WILDCARD.append((_key[2:], _canon))
+        else:
+            _EXACT.setdefault(_key, _canon)
+# Longest first, so "risk communication and community engagement" wins over "risk communication".
+_VARIANT_KEYS = sorted(_EXACT, key=len, reverse=True)
+# Words in the longest variant (+4 for a "UN IN <COUNTRY> MEDIA COVERAGE" prefix): no span needs more.
+_LONGEST = max(len(k.split()) for k in _EXACT) + 4
+
+
+@functools.lru_cache(maxsize=4096)
+def lookup(text: str) -> Canon | None:
+    """The canonical section a whole printed heading names, or None (cached: documents repeat headings)."""
+    if len(text) > MAX_HEADING_CHARS:
+        return None
+    key = heading_key(text)
+    if not key:
+        return None
+    if key in _EXACT:
+        return _EXACT[key]
+    for suffix, canon in _WILDCARD:
+        if key.endswith(" " + suffix) and len(key.split()) <= len(suffix.split()) + 4:
+            return canon
+    if len(key) >= 12:  # typos: only for headings long enough for a ratio to mean something
+        close = difflib.get_close_matches(key, _VARIANT_KEYS, n=1, cutoff=0.88)
+        if close:
+            return _EXACT[close[0]]
+    parts = [p for p in re.split(r"\s+[/&|–]\s+|/", text) if p.strip()]
+    if len(parts) > 1:  # "Prochaines étapes / Recommandations": both halves name one section
+        found = {lookup(part) for part in parts}
+        if len(found) == 1 and None not in found:
+            return found.pop()
+    return None
+
+
+def split_headings(text: str) -> list[tuple[str, Canon | None]]:
+    """Split a run of heading words into canonical headings and the titles between them.
+
+    'EMERGENCY HEALTH RESPONSE SOCIO-ECONOMIC IMPACT AND RESPONSE' -> two headings;
+    words that match no variant stay together as a title (None).
+    """
+    whole = lookup(text)
+    if whole:
+        return [(text.strip(), whole)]
+    words = text.split()
+    keys = [heading_key(w) for w in words]
+    found: list[tuple[int, int, Canon]] = []
+    i = 0
+    while i < len(words):
+        match = None
+        for j in range(min(len(words), i + _LONGEST), i, -1):  # longest span first
+            span_key = " ".join(k for k in keys[i:j] if k)
+            if span_key and len(span_key.split()) >= 2 and span_key in _EXACT:
+                match = (i, j, _EXACT[span_key])
+                break
+            if span_key and j - i >= 2:
+                for suffix, canon in _WILDCARD:
+                    if span_key.endswith(" " + suffix):
+                        match = (i, j, canon)
+                        break
+                if match:
+                    break
+        if match and _ok_split(match, words):
+            found.append(match)
+            i = match[1]
+        else:
+            i += 1
+    if not found:
+        return [(text.strip(), None)]
+    parts: list[tuple[str, Canon | None]] = []
+    pos = 0
+    for start, end, canon in found:
+        if start > pos:
+            parts.append((" ".join(words[pos:start]), None))
+        parts.append((" ".join(words[start:end]), canon))
+        pos = end
+    if pos < len(words):
+        parts.append((" ".join(words[pos:]), None))
+    # A variant cut out of a title ("OPEN DATA SOURCES PORTAL LAUNCHED") leaves scraps: keep the title whole.
+    if any(canon is None and len(part.split()) < 2 for part, canon in parts):
+        return [(text.strip(), None)]
+    return parts
+
+
+def _ok_split(match: tuple[int, int, Canon], words: list[str]) -> bool:
+    """Only a multi-word variant may be cut out of a longer heading ('HEALTH' alone may not)."""
+    start, end, canon = match
+    return end - start >= 2 or canon.role == "special"
+
+
+def is_feature_title(text: str) -> bool:
+    key = heading_key(text)
+    return any(key == p or key.startswith(p + " ") for p in FEATURE_PREFIXES)

@@ -1,0 +1,1 @@
+"""Parsers for single fields: counts, decimals and dates as printed in sitreps."""

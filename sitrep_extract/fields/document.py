@@ -1,0 +1,92 @@
+"""Document facts: report date, title, sitrep number, language, and sitrep-or-not."""
+from __future__ import annotations
+
+from collections import Counter
+
+import regex as re
+
+from .dates import MONTHS, find_dates, parse_as_of
+
+_NUMBER = re.compile(
+    r"(?:situation\s+report|sitrep|rapport\s+de\s+situation|informe\s+de\s+situaci[oó]n|bulletin|report)"
+    r"(?:\s+[A-Z]{2,6})?\s*(?:no\.?|n[°ºo]\.?|#|№|number|num[ée]ro)?\s*[-–—:]?\s*(?P<n>\d{1,4})(?!\d)(?![\d.,/-]*\d{4}\b)"
+    rf"(?!\s*(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\b)",
+    re.IGNORECASE,
+)
+_LANG_WORDS = {
+    "en": ("the", "and", "of", "to", "in", "with", "for", "were"),
+    "fr": ("le", "la", "les", "des", "et", "du", "dans", "pour"),
+    "es": ("el", "los", "las", "del", "y", "en", "para", "con"),
+    "ru": ("и", "в", "на", "по", "с", "для"),
+}
+_SITREP_WORDS = re.compile(
+    r"situation\s+report|sitrep|rapport\s+de\s+situation|informe\s+de\s+situaci[oó]n|situation\s+update|"
+    r"epidemiological\s+(?:update|bulletin)|latest\s+situation|situation\s+in\s+numbers|bulletin\s+[ée]pid[ée]miologique",
+    re.IGNORECASE,
+)
+
+
+def common_year(text: str) -> int | None:
+    """The year most full dates in the text carry: the year to give 'As of 10 July'."""
+    years = Counter(d.year for d, _, _ in find_dates(text))
+    return years.most_common(1)[0][0] if years else None
+
+
+def first_full_date(text: str) -> str | None:
+    for d, _, _ in find_dates(text):
+        return d.isoformat()
+    return None
+
+
+def report_date(meta_date: str | None, head: str, table_dates: list[str | None], lead: str,
+                default_year: int | None) -> str | None:
+    """Header marker, a date in the masthead, the case tables' as-of date, or the lead's 'As of …'."""
+    if meta_date:
+        return meta_date
+    stamped = parse_as_of(head, None)
+    if stamped:
+        return stamped[:10]
+    masthead = first_full_date(head)
+    if masthead:
+        return masthead
+    for as_of in table_dates:
+        if as_of:
+            return as_of[:10]
+    lead_date = parse_as_of(lead, default_year)
+    return lead_date[:10] if lead_date else None
+
+
+def sitrep_number(head: str) -> str | None:
+    m = _NUMBER.search(head)
+    return m.group("n") if m else None
+
+
+def language(text: str) -> str | None:
+    words = Counter(re.findall(r"\w+", text[:20000].lower()))
+    scores = {lang: sum(words[w] for w in vocab) for lang, vocab in _LANG_WORDS.items()}
+    best = max(scores, key=scores.get)
+    return best if scores[best] >= 5 else None
+
+
+def calls_itself_sitrep(line: str) -> bool:
+    """A title-like line that names the document a situation report."""
+    return len(line) <= 80 and "," not in line and bool(_SITREP_WORDS.search(line)) and not line.rstrip().endswith(".")
+
+
+def sitrep_evidence(head: list[str], section_ids: set[str], case_tables: int, see_also: int) -> list[str]:
+    """The reasons to believe a document is a situation report (empty: it is not one).
+
+    ``head``: the first lines. Only a title-like line counts ("COVID-19 SITUATION REPORT"), not a
+    sentence that quotes one ("according to the latest WHO situation report, …").
+    """
+    reasons = []
+    if any(calls_itself_sitrep(line) for line in head):
+        reasons.append("calls itself a situation report")
+    known = section_ids - {"other", "feature", "overview", "key_sources", "contact", "media_coverage"}
+    if len(known) >= 2 or "highlights" in known and see_also:
+        reasons.append(f"has sitrep sections ({', '.join(sorted(known))})")
+    if case_tables:
+        reasons.append("has case-count tables")
+    if see_also >= 2:
+        reasons.append("has 'more on page N' highlights")
+    return reasons

@@ -1,0 +1,67 @@
+"""Counts stated in prose: 'As of 10 July, 54,747 COVID-19 cases and 264 deaths were recorded'."""
+from __future__ import annotations
+
+import regex as re
+
+from ..report import HeadlineFigure
+from .dates import parse_as_of
+from .numbers import parse_count
+
+_QUALIFIER = r"(?:new|additional|confirmed|suspected|probable|cumulative|total|active|covid-19|covid|ebola|dengue|" \
+             r"cholera|mpox|measles|laboratory[- ]confirmed|related|reported|local|imported|nouveaux|confirm[ée]s|" \
+             r"suspects|probables)"
+_NOUN = r"(?:cases?|deaths?|fatalities|recoveries|recovered|tests|contacts|cas|d[ée]c[eè]s|casos|muertes|fallecidos)"
+_FIGURE = re.compile(
+    rf"(?<![\w.,-])(?P<num>\d{{1,3}}(?:[,. \u00a0’']\d{{3}})+|\d+)[^\S\n]+(?P<quals>(?:{_QUALIFIER}[^\S\n]+){{0,3}})"
+    rf"(?P<noun>{_NOUN})\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-Z0-9])")
+_YEAR_AFTER = re.compile(r"\b(?:in|of|since|from|to|by|during|until|for)\s+$", re.IGNORECASE)
+_AS_OF_CUE = re.compile(r"\b(?:as\s+of|as\s+at|to\s+date|so\s+far|cumulative|a\s+total\s+of|au\s+\d|since)\b",
+                        re.IGNORECASE)
+
+
+def _metric(quals: str, noun: str) -> str:
+    q, n = quals.lower(), noun.lower()
+    if re.match(r"death|fatalit|d[ée]c|muert|fallec", n):
+        return "deaths"
+    if n.startswith(("recover",)):
+        return "recovered"
+    if n == "tests":
+        return "tested"
+    if n.startswith("contact"):
+        return "contacts"
+    for word, metric in (("suspect", "suspected"), ("probable", "probable"), ("active", "active"),
+                         ("new", "new_cases"), ("nouveau", "new_cases"), ("confirm", "confirmed")):
+        if word in q:
+            return metric
+    return "confirmed"
+
+
+def headline_figures(texts: list[str], default_year: int | None, report_date: str | None,
+                     cue_only: bool = False) -> list[HeadlineFigure]:
+    """Figures from sentences of the given texts. With ``cue_only``, only sentences with an as-of cue count."""
+    figures: list[HeadlineFigure] = []
+    seen: set[tuple[str, int]] = set()
+    for text in texts:
+        for sentence in _SENTENCE_END.split(text):
+            if cue_only and not _AS_OF_CUE.search(sentence):
+                continue
+            matches = list(_FIGURE.finditer(sentence))
+            if not matches:
+                continue
+            explicit = any("confirm" in m.group("quals").lower() for m in matches)
+            as_of = parse_as_of(sentence, default_year) or report_date
+            for m in matches:
+                metric = _metric(m.group("quals"), m.group("noun"))
+                if metric == "confirmed" and explicit and "confirm" not in m.group("quals").lower():
+                    metric = "cases"
+                value = parse_count(m.group("num"))
+                if 1900 <= (value or 0) <= 2100 and _YEAR_AFTER.search(sentence[:m.start()]):
+                    continue  # "In 2020 cases rose": a year, not a count
+                if value is None or (metric, value) in seen:
+                    continue
+                seen.add((metric, value))
+                figures.append(HeadlineFigure(metric=metric, value=value, as_of=as_of, text=sentence.strip()))
+    return figures

@@ -1,0 +1,298 @@
+"""Key-figure tables read from lines: case-count tables and the media coverage box.
+
+Both are label/value rows ("CONFIRMED\\t116772", "46 997 confirmed (1826 new)",
+"Cas confirmés\\t5\\t0\\t5") under a short header ("NUMBER OF COVID-19 CASES …
+AS OF 12:00 09.11.2020"). Labels map to metrics through one table. Lines a
+table consumes are reported so they do not also become section items.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex as re
+
+from ..model import Line
+from ..report import CaseTable, MediaCoverage
+from .dates import parse_as_of
+from .numbers import parse_count, parse_decimal
+from .rows import Row, fold, metric_of, parse_row, parse_rows, read_label
+
+__all__ = ["SUBJECTS", "find_case_tables", "find_media_coverage", "parse_row", "subject_of", "Row"]
+
+SUBJECTS: tuple[tuple[str, str], ...] = (
+    ("covid19_pneumonia", r"pneumonia"),
+    ("covid19", r"covid|coronavirus|sars[-\s]?cov"),
+    ("ebola", r"ebola|\bmve\b|\bevd\b"),
+    ("dengue", r"dengue"),
+    ("cholera", r"chol[eé]ra"),
+    ("mpox", r"mpox|monkeypox|variole\s+simienne"),
+    ("measles", r"measles|rougeole|sarampi[oó]n"),
+    ("marburg", r"marburg"),
+    ("influenza", r"influenza|grippe|avian\s+flu"),
+    ("malaria", r"malaria|paludisme"),
+)
+
+_VALUE = r"[-+]?\d[\d\s.,’'\u00a0\u202f]*(?:\s?%|\s?(?:k|m|mln|mn|million|bn|thousand)\b)?"
+
+MEDIA_LABELS: tuple[tuple[str, str], ...] = (
+    ("total_reach", r"(?:total\s+)?reach|audience|impressions"),
+    ("engagement", r"engagements?|interactions"),
+)
+_MEDIA_RES = [(m, re.compile(rf"^(?:{p})$")) for m, p in MEDIA_LABELS]
+
+_HEADER_HINT = re.compile(r"\bcases?\b|\bcas\b|\bcasos\b|in\s+numbers|key\s+figures|as\s+of|\bau\b|number\s+of|"
+                          r"donn[ée]es|indicat|situation|chiffres|cifras|total", re.IGNORECASE)
+
+
+def subject_of(title: str, default: str) -> str:
+    for subject, pattern in SUBJECTS:
+        if re.search(pattern, title, re.IGNORECASE):
+            return subject
+    return default
+
+
+def _header_lines(lines: list[Line], start: int, taken: set[int]) -> list[int]:
+    """Up to three short lines just above the first row that read as its title or as-of line."""
+    found: list[int] = []
+    i = start - 1
+    while i >= 0 and len(found) < 3 and i not in taken:
+        text = lines[i].text
+        if len(text) > 90 or text.rstrip().endswith((".", ";")) or parse_rows(text):
+            break
+        found.append(i)
+        if _HEADER_HINT.search(text) and not _ONLY_AS_OF.match(text):
+            above = lines[i - 1].text.strip() if i > 0 and i - 1 not in taken else ""
+            if len(text.split()) <= 2 and above.isupper() and len(above) <= 60 and not parse_rows(above):
+                found.append(i - 1)  # "NUMBER OF COVID-19 PNEUMONIA" / "CASES": a title wrapped
+            break  # the title line; an as-of line alone has its title above it
+        i -= 1
+    return found[::-1] if found and any(_HEADER_HINT.search(lines[j].text) for j in found) else []
+
+
+@dataclass
+class _Group:
+    label: str | None  # a sub-heading inside the table: "China", "Cumulative deaths"
+    rows: list[Row] = field(default_factory=list)
+
+
+def _is_group_label(text: str) -> bool:
+    """A short line naming the rows under it ('Globally', 'Outside of China', 'Cumulative deaths')."""
+    words = text.split()
+    return (0 < len(words) <= 5 and len(text) <= 40 and "\t" not in text and not text.endswith((".", ";", ","))
+            and not re.search(r"\d", re.sub(r"covid-19", "", text, flags=re.IGNORECASE)))
+
+
+def _row_at(lines: list[Line], j: int) -> tuple[list[Row], int, int]:
+    """Rows printed at line j, and how many lines before and after it they also use: a box label
+    may wrap around its value ('Reported' / 'Dengue<tab>12644' / 'Cases')."""
+    rows = parse_rows(lines[j].text)
+    if rows:
+        return rows, 0, 0
+    cells = lines[j].text.split("\t")
+    if len(cells) < 2 or not all(re.search(r"\d", c) for c in cells[1:]) or not re.search(r"[^\W\d]", cells[0]):
+        return [], 0, 0
+    before = lines[j - 1].text if j > 0 and _is_group_label(lines[j - 1].text) else ""
+    after = lines[j + 1].text if j + 1 < len(lines) and _is_group_label(lines[j + 1].text) else ""
+    for label, used_before, used_after in ((f"{before} {cells[0]} {after}", bool(before), bool(after)),
+                                           (f"{before} {cells[0]}", bool(before), False),
+                                           (f"{cells[0]} {after}", False, bool(after))):
+        rows = parse_rows("\t".join([label.strip(), *cells[1:]]))
+        if rows and (used_before or used_after):
+            return rows, int(used_before), int(used_after)
+    return [], 0, 0
+
+
+def _run_at(lines: list[Line], i: int, default_year: int | None) -> tuple[list[_Group], int, int]:
+    """Rows from line i on, split into groups at sub-heading lines: (groups, first row line, end)."""
+    groups = [_Group(None)]
+    first, j = -1, i
+    pending_label: str | None = None
+    while j < len(lines):
+        rows, before, after = _row_at(lines, j)
+        if rows:
+            if first < 0:
+                first = j - before
+            if pending_label is not None and not before:
+                groups.append(_Group(pending_label))
+            elif groups[-1].label and len(rows[0].label.split()) > 2:
+                groups.append(_Group(None))  # a self-describing row ends the sub-heading's rows
+            pending_label = None
+            groups[-1].rows.extend(_in_context(row, groups[-1].label) for row in rows)
+            j += 1 + after
+            continue
+        text = lines[j].text
+        if pending_label is None and _is_group_label(text) and j + 1 < len(lines) and _row_at(lines, j + 1)[0] \
+                and not _row_at(lines, j + 1)[1]:
+            pending_label = text.strip()
+            if first < 0:
+                first = j
+        elif first < 0 and parse_as_of(text, default_year):
+            pass  # an as-of line between a table's title and its rows
+        else:
+            break
+        j += 1
+    return [g for g in groups if g.rows], first, j
+
+
+def _column_rows(lines: list[Line], i: int) -> tuple[list[Row], set[int]]:
+    """A table printed column by column: label lines, then (a few lines on) as many value lines.
+
+    'CONFIRMED' / 'RECOVERED' / 'MORTALITY' / … / '116772' / '107843' / '1857' — what text
+    extraction makes of a two-column table box. Returns the rows and the line indexes used.
+    """
+    labels: list[tuple[int, str]] = []
+    j = i
+    while j < len(lines) and (metric := metric_of(lines[j].text)) and "\t" not in lines[j].text:
+        labels.append((j, metric))
+        j += 1
+    if len(labels) < 2:
+        return [], set()
+    for start in range(j, min(j + COLUMN_LOOKAHEAD, len(lines))):
+        values = lines[start:start + len(labels)]
+        if len(values) == len(labels) and all(_LONE_VALUE.match(v.text.strip()) for v in values):
+            rows = [Row(metric, lines[k].text.strip(), [v.text.strip()]) for (k, metric), v in zip(labels, values)]
+            return rows, {k for k, _ in labels} | set(range(start, start + len(labels)))
+    return [], set()
+
+
+def _in_context(row: Row, label: str | None) -> Row:
+    """Under a 'Cumulative deaths' sub-heading, 'Confirmed' counts deaths, not cases."""
+    if label and read_label(label) == "deaths" and row.metric in ("confirmed", "probable", "suspected"):
+        return Row("deaths" if row.metric == "confirmed" else f"{row.metric}_deaths", f"{row.label} {label}",
+                   row.values)
+    return row
+
+
+CORE = {"confirmed", "deaths", "cases", "suspected", "recovered"}
+COLUMN_LOOKAHEAD = 12
+_ONLY_AS_OF = re.compile(r"^\s*(?:as\s+of|au|al|data\s+as\s+(?:of|reported\s+by))\b[\s\d:./-]*"
+                         r"(?:[^\W\d]+\s*\d{2,4})?\s*$", re.IGNORECASE)
+_LONE_VALUE = re.compile(rf"^(?:{_VALUE})$", re.IGNORECASE)
+
+
+def find_case_tables(lines: list[Line], default_subject: str = "cases", default_year: int | None = None
+                     ) -> tuple[list[CaseTable], set[int], list[str]]:
+    """Case tables in reading order, the line indexes they use, and warnings.
+
+    A table is a run of label/value rows under an optional header; sub-heading lines inside the
+    run ('Globally', 'China') split it into one table each.
+    """
+    tables: list[CaseTable] = []
+    taken: set[int] = set()
+    warnings: list[str] = []
+    i = 0
+    while i < len(lines):
+        column, used = _column_rows(lines, i) if i not in taken else ([], set())
+        if column:
+            header = _header_lines(lines, i, taken)
+            table = _make_table(lines, header, _Group(None, column), i, default_subject, default_year)
+            tables.append(table)
+            warnings.extend(_check_cfr(table))
+            taken.update(header)
+            taken.update(used)
+            i = max(k for k in used if k < i + len(column)) + 1
+            continue
+        groups, first, end = _run_at(lines, i, default_year)
+        rows = [row for group in groups for row in group.rows]
+        metrics = {row.metric for row in rows}
+        if len(rows) >= 2 and len(metrics) >= 2 and metrics & CORE:
+            header = _header_lines(lines, first, taken)
+            made = [_make_table(lines, header, group, first, default_subject, default_year) for group in groups]
+            for table in made:
+                tables.append(table)
+                warnings.extend(_check_cfr(table))
+            taken.update(header)
+            taken.update(range(first, end))
+        # Rows that make no table are not worth a second look either: keep the scan linear.
+        i = end if first >= 0 else i + 1
+    return tables, taken, warnings
+
+
+def _make_table(lines: list[Line], header: list[int], group: _Group, first: int, default_subject: str,
+                default_year: int | None) -> CaseTable:
+    head_text = " ".join(lines[k].text.replace("\t", " ") for k in header)
+    as_of = parse_as_of(head_text, default_year)
+    title = re.split(r"\b(?:as\s+of|au|al|data\s+as)\b", head_text, maxsplit=1, flags=re.IGNORECASE)[0]
+    title = " ".join(title.split()).strip(" :-–")
+    if group.label:
+        title = f"{title} — {group.label}" if title else group.label
+    title = title or "Cases"
+    table = CaseTable(title=title, subject=subject_of(title, default_subject), as_of=as_of,
+                      page=lines[header[0]].page if header else lines[first].page)
+    for row in group.rows:
+        cell = row.values[-1] if row.values else ""
+        if row.metric == "case_fatality_rate_percent":
+            value = parse_decimal(cell)
+            if value is not None and table.case_fatality_rate_percent is None:
+                table.case_fatality_rate_percent = value
+            continue
+        count = parse_count(cell)
+        if count is None:
+            continue
+        if row.metric in ("confirmed", "recovered", "deaths") and getattr(table, row.metric) is None:
+            setattr(table, row.metric, count)
+        else:
+            table.other.setdefault(fold(row.label).replace(" ", "_"), count)
+    return table
+
+
+def _check_cfr(table: CaseTable) -> list[str]:
+    if table.case_fatality_rate_percent is None or not table.confirmed or table.deaths is None:
+        return []
+    computed = 100.0 * table.deaths / table.confirmed
+    if abs(computed - table.case_fatality_rate_percent) > max(0.05, 0.05 * computed):
+        return [f"case table {table.title!r}: printed case fatality rate {table.case_fatality_rate_percent}% "
+                f"disagrees with deaths/confirmed = {computed:.2f}%"]
+    return []
+
+
+def find_media_coverage(lines: list[Line], heading_at: list[int]) -> tuple[MediaCoverage | None, set[int]]:
+    """Reach and engagement under a media coverage heading: labels and values on one line or apart,
+    below the heading or (text from multi-column PDFs) just above it."""
+    for start in heading_at:
+        spans = [range(start + 1, min(start + 9, len(lines)))]
+        # Printed after its box (text from multi-column PDFs): read upwards from a figure above.
+        spans += [range(k, max(k - 8, -1), -1) for k in range(start - 1, max(start - 25, -1), -1)
+                  if _is_media_line(lines[k].text)]
+        for span in spans:
+            coverage, used = _media_values(lines, span)
+            if coverage is not None:
+                return coverage, used | {start}
+    return None, set()
+
+
+def _is_media_line(text: str) -> bool:
+    text = text.replace("\t", " ").strip()
+    return bool(metric_of(text, _MEDIA_RES) or re.match(rf"^(?:total\s+)?(?:reach|engagements?)\b.*{_VALUE}$", text,
+                                                        re.IGNORECASE))
+
+
+def _media_values(lines: list[Line], span: range) -> tuple[MediaCoverage | None, set[int]]:
+    labels: list[str] = []
+    values: list[int] = []
+    used: set[int] = set()
+    for k in span:
+        text = lines[k].text.replace("\t", " ").strip()
+        pairs = re.findall(rf"([^\d]+?)\s*:?\s*({_VALUE})(?=\s|$)", text, re.IGNORECASE)
+        named = [(metric_of(label, _MEDIA_RES), value) for label, value in pairs]
+        label = metric_of(text, _MEDIA_RES)
+        if named and all(m for m, _ in named):
+            for metric, value in named:
+                labels.append(metric)
+                values.append(parse_count(value) or 0)
+        elif label:
+            labels.append(label)
+        elif re.fullmatch(_VALUE, text, re.IGNORECASE) and parse_count(text) is not None:
+            values.append(parse_count(text))
+        else:
+            break
+        used.add(k)
+    if not labels or len(values) < len(labels):
+        return None, set()
+    if span.step < 0:  # read upwards: put labels and values back in printed order
+        labels.reverse()
+        values.reverse()
+    coverage = MediaCoverage()
+    for label, value in zip(labels, values):
+        setattr(coverage, label, value)
+    return coverage, used

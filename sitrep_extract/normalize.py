@@ -1,0 +1,85 @@
+"""Inline clean-up and unwrapping, shared by the text and PDF paths.
+
+Keeps the printed wording: only markup remnants, odd spaces and line-end
+hyphenation are undone.
+"""
+from __future__ import annotations
+
+import regex as re
+
+_MD_LINK = re.compile(r"\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*\)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_LEFTOVER = re.compile(r"\*\*|(?<!\w)__|__(?!\w)")
+_SPACES = re.compile(r"[ \u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_TABS = re.compile(r"[ ]*\t[\t ]*")
+_CID = re.compile(r"\(cid:\d+\)")
+_CID_BULLET = re.compile(r"^\s*\(cid:\d+\)\s*(?=\S)")
+
+BULLET_CHARS = "•●▪■◦‣⁃∙·○◾◽▶►➢➤✓✔❖♦◆□-–—*"
+_BULLET = re.compile(r"^\s*(?:[•●▪■◦‣⁃∙·○◾◽▶►➢➤✓✔❖♦◆□\uf0b7\uf0a7\uf0d8\uf076\uf0fc]|[-–—*](?=\s))\s*")
+_NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|\(\d{1,2}\)|[a-h][.)]|\([a-h]\))\s+(?=\S)")
+
+
+def clean_inline(text: str) -> str:
+    """One printed line without markdown remnants, odd spaces or invisible characters.
+
+    Tabs are kept (collapsed to one) because they separate table cells.
+    """
+    text = _CID_BULLET.sub("• ", text)  # an unmapped glyph opening a line is a bullet (pdfminer text)
+    text = _CID.sub("", text)
+    text = _INVISIBLE.sub("", text)
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_EMPHASIS.sub(r"\2", text)
+    text = _MD_LEFTOVER.sub("", text)
+    text = _SPACES.sub(" ", text)
+    text = _TABS.sub("\t", text)
+    return text.strip(" \t")
+
+
+def bullet_of(text: str) -> tuple[str | None, str]:
+    """Split a leading bullet or item number off a line: ('•', rest) or (None, text)."""
+    m = _BULLET.match(text)
+    if m and m.end() < len(text):
+        return text[m.start():m.end()].strip() or "•", text[m.end():]
+    m = _NUMBERED.match(text)
+    if m:
+        return m.group().strip(), text[m.end():]
+    return None, text
+
+
+def _keeps_hyphen(left: str, right: str, vocabulary: set[str] | None) -> bool:
+    """Whether 'left-' at a line end and 'right' on the next line form a hyphenated word."""
+    head = re.search(r"[\w]+$", left)
+    tail = re.match(r"[\w]+", right)
+    if not head or not tail:
+        return True
+    a, b = head.group(), tail.group()
+    if vocabulary is not None:
+        if f"{a}-{b}".lower() in vocabulary:
+            return True
+        if f"{a}{b}".lower() in vocabulary:
+            return False
+    # Typographic hyphenation splits lower-case words; names, acronyms and numbers keep it.
+    return not (a[-1].islower() and b[0].islower())
+
+
+def join_lines(lines: list[str], vocabulary: set[str] | None = None) -> str:
+    """Unwrap printed lines into one paragraph, rejoining words broken at line ends."""
+    out = ""
+    for raw in lines:
+        line = raw.replace("\t", " ").strip()
+        if not line:
+            continue
+        if not out:
+            out = line
+        elif out.endswith("-") and len(out) > 1 and out[-2].isalnum() and line[0].isalnum():
+            out = out if _keeps_hyphen(out[:-1], line, vocabulary) else out[:-1]
+            out += line
+        else:
+            out += " " + line
+    return _SPACES.sub(" ", out).strip()
+
+
+def words_of(text: str) -> list[str]:
+    return re.findall(r"\w+(?:-\w+)*", text)

@@ -1,0 +1,99 @@
+"""Plain text (a file or stdin) -> lines of the shared model.
+
+Raw text has no geometry, so the reader estimates what the PDF reader
+measures: the blank space above a line (``gap_before``, in blank lines) and
+the width of the column it was wrapped to (``column_width``, in characters;
+None when lines are not hard-wrapped at all).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex as re
+
+from ..errors import ExtractError
+from ..model import Line
+from ..normalize import clean_inline
+
+# A metadata marker some exports put in front of the first line: "date 2020-11-09 HIGHLIGHTS".
+_DATE_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*", re.IGNORECASE)
+# Nobody hard-wraps prose wider than this; longer lines are whole paragraphs.
+MAX_WRAP_WIDTH = 150
+_WINDOW = 8
+_FURNITURE_KEY = re.compile(r"\d+")
+_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?\s*$", re.IGNORECASE)
+# Hostile input stays linear and bounded: a real report (even a 2,000-page export) is far below both.
+MAX_LINE_CHARS = 1_000_000
+MAX_LINES = 1_000_000
+
+
+@dataclass
+class TextRead:
+    lines: list[Line]
+    meta: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_text(text: str) -> TextRead:
+    longest = max((len(line) for line in text.split("\n")), default=0) if len(text) > MAX_LINE_CHARS else 0
+    if longest > MAX_LINE_CHARS:
+        raise ExtractError(f"a line of {longest:,} characters: not a text report "
+                           f"(lines over {MAX_LINE_CHARS:,} characters are refused)")
+    count = text.count("\n") + 1
+    if count > MAX_LINES:
+        raise ExtractError(f"{count:,} lines: not a text report (more than {MAX_LINES:,} lines are refused)")
+    text = _without_running_lines(text).replace("\v", "\n")
+    meta: dict[str, str] = {}
+    lines: list[Line] = []
+    blanks = 0
+    for number, raw in enumerate(text.split("\n")):
+        if number == 0:
+            m = _DATE_MARKER.match(raw)
+            if m:
+                meta["date"] = m.group(1)
+                raw = raw[m.end():]
+        cleaned = clean_inline(raw)
+        if not cleaned:
+            blanks += 1
+            continue
+        indent = len(raw) - len(raw.lstrip(" \t\u00a0"))
+        lines.append(Line(text=cleaned, x0=float(min(indent, 8)), x1=float(len(cleaned)),
+                          top=float(number), bottom=float(number + 1),
+                          gap_before=float(blanks) if lines else 3.0))
+        blanks = 0
+    _estimate_columns(lines)
+    return TextRead(lines=lines, meta=meta)
+
+
+def _without_running_lines(text: str) -> str:
+    """Text extracted from a PDF keeps page breaks (form feeds): drop what repeats at page edges
+    (running headers and footers, digits aside) and bare page numbers there, as the PDF reader does."""
+    pages = text.split("\f")
+    if len(pages) < 3:
+        return text.replace("\f", "\n")
+    edges: list[list[int]] = []
+    split = [page.split("\n") for page in pages]
+    counts: dict[str, int] = {}
+    for lines in split:
+        filled = [i for i, line in enumerate(lines) if line.strip()]
+        edge = sorted(set(filled[:2] + filled[-2:]))  # a page of three lines has them once
+        edges.append(edge)
+        for key in {_FURNITURE_KEY.sub("#", lines[i].strip()) for i in edge}:
+            counts[key] = counts.get(key, 0) + 1
+    for lines, edge in zip(split, edges):
+        for i in edge:
+            key = _FURNITURE_KEY.sub("#", lines[i].strip())
+            if _PAGE_NUMBER.match(lines[i]) or (counts.get(key, 0) >= 2 and len(key.split()) >= 3):
+                lines[i] = ""
+    return "\n".join("\n".join(lines) for lines in split)
+
+
+def _estimate_columns(lines: list[Line]) -> None:
+    """Set each line's column_width to the wrap width of its neighbourhood: the longest line
+    around it, leaving out the odd much longer one (a caption, a URL)."""
+    lengths = [len(line.text) for line in lines]
+    for i, line in enumerate(lines):
+        window = sorted(lengths[max(0, i - _WINDOW): i + _WINDOW + 1])
+        typical = window[int(0.8 * (len(window) - 1))]
+        wide = max(n for n in window if n <= 1.15 * typical)
+        line.column_width = float(wide) if wide <= MAX_WRAP_WIDTH and len(line.text) <= MAX_WRAP_WIDTH else None

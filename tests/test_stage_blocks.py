@@ -1,0 +1,242 @@
+"""Stage: lines -> blocks (sitrep_extract/blocks.py), on hand-built Line objects."""
+from __future__ import annotations
+
+import pytest
+
+from sitrep_extract.blocks import Style, build_blocks, is_see_also, is_url, looks_like_heading
+from sitrep_extract.model import Line
+
+WRAP = 70.0  # the column width of the hand-wrapped text lines below
+
+
+def T(text, gap=0.0, width=WRAP, **kw):
+    """A text-reader line: character geometry, gap in blank lines."""
+    return Line(text=text, x1=float(len(text)), gap_before=gap, column_width=width, **kw)
+
+
+def P(text, gap=0.3, size=10.0, bold=False, x0=50.0, page=1, **kw):
+    """A PDF-reader line: points, font size and weight; about 5 pt per character, 250 pt column."""
+    return Line(text=text, page=page, x0=x0, x1=x0 + 5.0 * len(text), size=size, bold=bold, gap_before=gap,
+                column_width=250.0, **kw)
+
+
+def shape(lines):
+    return [(b.kind, [line.text for line in b.lines]) for b in build_blocks(lines)]
+
+
+FULL = "A paragraph line that is long enough to fill the wrapped column here."   # 70 characters
+FULL_DOT = "WHO trained two hundred health workers in five regions of the country."  # 71, ends "."
+BODY = [P("Body text body text body text body text body text body"),
+        P("more body text more body text more body text.")]
+
+
+def test_fixture_lines_are_full():
+    assert len(FULL) >= 0.72 * WRAP and len(FULL_DOT) >= 0.72 * WRAP
+
+
+# --- bullets and paragraphs --------------------------------------------------------------------
+
+def test_each_bullet_starts_an_item_and_wrapped_lines_follow_it():
+    lines = [T("• WHO trained health workers on infection prevention and control in", 3),
+             T("regional hospitals;"), T("• UNICEF delivered kits;"), T("- UNDP held a webinar.")]
+    assert shape(lines) == [
+        ("bullet", ["• WHO trained health workers on infection prevention and control in", "regional hospitals;"]),
+        ("bullet", ["• UNICEF delivered kits;"]),
+        ("bullet", ["- UNDP held a webinar."]),
+    ]
+
+
+def test_numbered_lines_are_bullet_blocks():
+    assert [k for k, _ in shape([T("1. First step", 2), T("2) Second step")])] == ["bullet", "bullet"]
+
+
+def test_short_line_ending_in_period_ends_the_paragraph():
+    assert shape([T(FULL, 1), T("and it ends here."), T("A new paragraph starts")]) == [
+        ("para", [FULL, "and it ends here."]),
+        ("para", ["A new paragraph starts"]),
+    ]
+
+
+def test_short_line_ending_in_semicolon_ends_the_paragraph():
+    assert shape([T("Short item;", 1), T("next item")]) == [("para", ["Short item;"]), ("para", ["next item"])]
+
+
+def test_full_line_ending_in_period_continues_the_paragraph():
+    assert shape([T(FULL_DOT, 1), T("They will train others.")]) == [
+        ("para", [FULL_DOT, "They will train others."])]
+
+
+def test_semicolon_ends_unbulleted_list_items_even_on_full_lines():
+    first = "UNDP organised an online event on overcoming the crisis in the region;"
+    assert len(first) >= 0.72 * WRAP
+    assert shape([T(first, 1), T("UNICEF held a webinar;"), T("WHO trained nurses.")]) == [
+        ("para", [first]), ("para", ["UNICEF held a webinar;"]), ("para", ["WHO trained nurses."])]
+
+
+def test_blank_line_ends_a_paragraph_in_single_spaced_text():
+    lines = [T(FULL, 1), T(FULL), T(FULL), T("continued", 1), T("and more")]
+    assert shape(lines) == [("para", [FULL, FULL, FULL]), ("para", ["continued", "and more"])]
+
+
+def test_double_spaced_export_keeps_wrapped_lines_together():
+    """When every line has a blank line above, one blank line is no paragraph break."""
+    lines = [T(FULL, 1), T(FULL, 1), T(FULL, 1), T("the end.", 1), T("New paragraph", 3)]
+    assert shape(lines) == [("para", [FULL, FULL, FULL, "the end."]), ("para", ["New paragraph"])]
+
+
+def test_unwrapped_text_makes_every_line_a_paragraph():
+    assert shape([T("One line", 1, width=None), T("another line", 0, width=None)]) == [
+        ("para", ["One line"]), ("para", ["another line"])]
+
+
+def test_line_ending_in_email_ends_the_block():
+    assert shape([T("Contact: nurse@who.int", 1), T("Phone 123")]) == [
+        ("para", ["Contact: nurse@who.int"]), ("para", ["Phone 123"])]
+
+
+# --- headings in text --------------------------------------------------------------------------
+
+def test_capitals_line_is_a_heading_in_text():
+    assert shape([T("STRONGER UN BETTER WORLD", 2), T("UN Day events were held.", 1)]) == [
+        ("heading", ["STRONGER UN BETTER WORLD"]), ("para", ["UN Day events were held."])]
+
+
+def test_title_case_canonical_heading_is_a_heading_in_text():
+    assert shape([T("Emergency health response", 2)]) == [("heading", ["Emergency health response"])]
+
+
+@pytest.mark.parametrize("text", [
+    "WHO TRAINED NURSES.",           # a capitals sentence
+    "Stronger UN better world",      # not capitals, not canonical
+    "TOTAL REACH 13 MLN",            # a labelled value
+    "CONFIRMED 116772",
+    "EMERGENCY HEALTH RESPONSE;",    # list punctuation
+    "- EMERGENCY HEALTH RESPONSE",   # a bullet
+    "WWW.UN.ORG",                     # a link
+    "CONTACT@UN.ORG",
+])
+def test_text_lines_that_are_not_headings(text):
+    assert not looks_like_heading(T(text, 2), Style.of([T(text, 2)]))
+
+
+def test_covid_19_at_the_end_of_a_title_is_not_a_labelled_value():
+    line = T("KAZAKHSTAN ADDRESSING THE SURGE OF COVID-19", 2)
+    assert looks_like_heading(line, Style.of([line]))
+
+
+def test_heading_wrapped_after_a_connector_is_one_block():
+    assert shape([T("UN RISK COMMUNICATION AND", 2), T("COMMUNITY ENGAGEMENT", 1)]) == [
+        ("heading", ["UN RISK COMMUNICATION AND", "COMMUNITY ENGAGEMENT"])]
+
+
+def test_two_canonical_headings_on_consecutive_lines_are_two_blocks():
+    assert shape([T("EMERGENCY HEALTH RESPONSE", 2), T("COVID-19 RESPONSE SUPPLIES", 0)]) == [
+        ("heading", ["EMERGENCY HEALTH RESPONSE"]), ("heading", ["COVID-19 RESPONSE SUPPLIES"])]
+
+
+def test_labelled_values_stay_out_of_headings_in_text():
+    assert shape([T("TOTAL REACH 13 MLN", 2), T("ENGAGEMENT 563K", 0)])[0][0] == "para"
+
+
+# --- headings in PDF-like lines ----------------------------------------------------------------
+
+def test_pdf_capitals_line_in_body_font_is_not_a_heading():
+    assert shape([P("CAPITAL LETTERS LINE HERE", 1.0)] + BODY)[0] == (
+        "para", ["CAPITAL LETTERS LINE HERE", BODY[0].text, BODY[1].text])
+
+
+def test_pdf_bold_capitals_line_is_a_heading():
+    assert shape([P("CAPITAL LETTERS LINE HERE", 1.0, bold=True)] + BODY) == [
+        ("heading", ["CAPITAL LETTERS LINE HERE"]), ("para", [BODY[0].text, BODY[1].text])]
+
+
+def test_pdf_larger_capitals_line_is_a_heading():
+    assert shape([P("CAPITAL LETTERS LINE HERE", 1.0, size=14.0)] + BODY)[0] == (
+        "heading", ["CAPITAL LETTERS LINE HERE"])
+
+
+def test_pdf_bold_title_case_line_is_a_heading():
+    assert shape([P("Title Case Heading", 1.0, bold=True)] + BODY)[0] == ("heading", ["Title Case Heading"])
+
+
+def test_pdf_title_case_line_in_body_font_is_text():
+    assert shape([P("Title Case Heading", 1.0)] + BODY)[0][0] == "para"
+
+
+def test_pdf_canonical_heading_in_body_font_is_still_a_heading():
+    assert shape([P("EMERGENCY HEALTH RESPONSE", 1.0)] + BODY)[0] == ("heading", ["EMERGENCY HEALTH RESPONSE"])
+
+
+def test_pdf_bold_labelled_value_is_not_a_heading():
+    assert shape([P("TOTAL REACH 13 MLN", 1.0, bold=True)] + BODY)[0] == ("para", ["TOTAL REACH 13 MLN"])
+
+
+def test_pdf_bold_line_does_not_continue_a_regular_paragraph():
+    lines = [P("Body text body text body text body text body text body", 1.0),
+             P("Bold words start here", bold=True, size=10.0)]
+    assert len(build_blocks(lines + BODY)) >= 2
+    assert build_blocks(lines + BODY)[0].lines == [lines[0]]
+
+
+def test_pdf_bold_heading_wrapped_onto_two_lines_is_one_block():
+    lines = [P("UN RISK COMMUNICATION AND", 1.0, bold=True), P("COMMUNITY ENGAGEMENT", 0.2, bold=True)] + BODY
+    assert shape(lines)[0] == ("heading", ["UN RISK COMMUNICATION AND", "COMMUNITY ENGAGEMENT"])
+
+
+def test_ruled_table_rows_group_by_table_id():
+    lines = [P("CONFIRMED\t116772", table=1), P("DEATHS\t1857", table=1), P("A\t1", table=2)]
+    assert shape(lines) == [("table", ["CONFIRMED\t116772", "DEATHS\t1857"]), ("table", ["A\t1"])]
+
+
+# --- links and see-also lines ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("www.coronavirus2020.kz", True),
+    ("https://www.who.int/emergencies/diseases", True),
+    ("un.org/en/coronavirus", True),
+    ("who.int", True),
+    ("Visit www.who.int", False),
+    ("Number of cases (blue line) • www.coronavirus2020.kz", False),
+])
+def test_is_url(text, expected):
+    assert is_url(text) is expected
+
+
+def test_url_lines_group_into_one_urls_block():
+    lines = [T("KEY SOURCES", 2), T("www.coronavirus2020.kz"), T("https://www.who.int/x"), T("un.org")]
+    assert shape(lines) == [("heading", ["KEY SOURCES"]),
+                            ("urls", ["www.coronavirus2020.kz", "https://www.who.int/x", "un.org"])]
+
+
+def test_wide_gap_splits_url_blocks():
+    lines = [T("www.a.org", 2), T("www.b.org"), T("www.c.org", 2), T("www.d.org")]
+    assert shape(lines) == [("urls", ["www.a.org", "www.b.org"]), ("urls", ["www.c.org", "www.d.org"])]
+
+
+def test_more_on_page_line_is_a_see_also_block():
+    assert shape([T(FULL, 1), T("More on risk communications on page 3.")]) == [
+        ("para", [FULL]), ("see_also", ["More on risk communications on page 3."])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("More on emergency health response on page 2.", True),
+    ("Read more on page 12", True),
+    ("See socio-economic response, page 4.", True),
+    ("More than 500 experts took part.", False),
+    ("The page 3 story.", False),
+])
+def test_is_see_also(text, expected):
+    assert is_see_also(text) is expected
+
+
+# --- style -------------------------------------------------------------------------------------
+
+def test_style_body_size_is_the_size_with_most_text():
+    style = Style.of([P("BIG TITLE", size=18.0), *BODY])
+    assert style.body_size == 10.0
+
+
+def test_style_of_text_lines_has_no_body_size_and_usual_gaps():
+    style = Style.of([T("a", 3), T("b", 1), T("c", 1), T("d", 1)])
+    assert style.body_size is None
+    assert style.usual_gaps == [1.0, 1.0, 1.0, 1.0]

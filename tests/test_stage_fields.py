@@ -1,0 +1,277 @@
+"""Stage: field parsers (contacts, entities, figures, document, places under sitrep_extract/fields/)."""
+from __future__ import annotations
+
+import pytest
+
+from sitrep_extract.fields.contacts import contact, first_email, key_sources
+from sitrep_extract.fields.document import common_year, language, report_date, sitrep_evidence, sitrep_number
+from sitrep_extract.fields.entities import agencies_in, amounts_in
+from sitrep_extract.fields.figures import headline_figures
+from sitrep_extract.fields.places import count_countries, guess_country
+from sitrep_extract.report import Amount, Contact, HeadlineFigure
+
+
+# --- contacts ----------------------------------------------------------------------------------
+
+def test_key_sources_from_the_sample_lines():
+    texts = ["Number of cases (blue line) • www.coronavirus2020.kz", "Increase per day (red line) • www.anti-corona.kz"]
+    assert key_sources(texts) == ["www.coronavirus2020.kz", "www.anti-corona.kz"]
+
+
+def test_key_sources_are_listed_once_without_trailing_punctuation():
+    texts = ["www.coronavirus2020.kz", "WWW.CORONAVIRUS2020.KZ.", "https://www.who.int/emergencies/x)."]
+    assert key_sources(texts) == ["www.coronavirus2020.kz", "https://www.who.int/emergencies/x"]
+
+
+def test_key_sources_bare_domains():
+    assert key_sources(["see who.int and gov.kz"]) == ["who.int", "gov.kz"]
+
+
+def test_key_sources_empty():
+    assert key_sources([]) == []
+
+
+def _sample_contact_lines(path):
+    lines = [line.strip() for line in path.read_text().splitlines()]
+    start = lines.index("FOR MORE INFORMATION PLEASE CONTACT")
+    return lines[start + 1:]
+
+
+def test_contact_block_at_the_end_of_the_sample(sitrep_text):
+    assert contact(_sample_contact_lines(sitrep_text)) == Contact(
+        name="Ms Elnara Bainazarova",
+        role="Press and Communication Officer",
+        organization="UN Resident-Coordinator's Office for Kazakhstan",
+        address="14, Azerbaijan Mambetov st., 010000 Nur-Sultan, Kazakhstan",
+        email="elnara.bainazarova@one.un.org",
+        phone=None,
+    )
+
+
+def test_contact_with_phone_and_no_honorific():
+    assert contact(["John Smith", "Emergency Coordinator", "Ministry of Health", "Phone: +256 414 340 874",
+                    "jsmith@health.go.ug"]) == Contact(name="John Smith", role="Emergency Coordinator",
+                                                       organization="Ministry of Health",
+                                                       email="jsmith@health.go.ug", phone="+256 414 340 874")
+
+
+def test_contact_stops_after_the_email():
+    result = contact(["Dr John Smith", "WHO Country Office", "Tel: +7 717 255 5555", "john.smith@who.int",
+                      "JOIN THE SURVEY"])
+    assert result == Contact(name="Dr John Smith", organization="WHO Country Office", email="john.smith@who.int",
+                             phone="+7 717 255 5555")
+
+
+@pytest.mark.parametrize("lines", [[], ["", "  "], ["just some words here"]])
+def test_no_contact(lines):
+    assert contact(lines) is None
+
+
+def test_first_email():
+    assert (first_email("write to a.b@one.un.org today"), first_email("none")) == ("a.b@one.un.org", None)
+
+
+# --- entities: agencies ------------------------------------------------------------------------
+
+def test_agencies_in_table_order():
+    text = "The EU Delegation, the World Bank, UN Women, UNICEF and WHO met."
+    assert agencies_in(text) == ["WHO", "UNICEF", "UN Women", "World Bank", "EU"]
+
+
+@pytest.mark.parametrize("text", ["people who were tested", "Who is responsible", "who.int", "EURO office"])
+def test_lowercase_who_and_lookalikes_are_not_agencies(text):
+    assert agencies_in(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("WHO-led training", ["WHO"]),
+    ("UNICEF-supported centres", ["UNICEF"]),
+    ("UNICEF's partner", ["UNICEF"]),
+    ("UN-Women", ["UN Women"]),
+    ("an EU-funded project", ["EU"]),
+    ("the European Union funded it", ["EU"]),
+    ("World Health Organization staff", ["WHO"]),
+    ("Africa CDC and CDC", ["Africa CDC", "US CDC"]),
+    ("Africa CDC alone", ["Africa CDC"]),
+])
+def test_agency_spellings(text, expected):
+    assert agencies_in(text) == expected
+
+
+# --- entities: amounts -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, amount", [
+    ("for the amount of USD 519,000;", Amount("USD", 519000.0, "USD 519,000")),
+    ("KZT 150 billion is allocated", Amount("KZT", 150_000_000_000.0, "KZT 150 billion")),
+    ("shipment amounting for USD 2.7 mln is", Amount("USD", 2_700_000.0, "USD 2.7 mln")),
+    ("$2.7 million", Amount("USD", 2_700_000.0, "$2.7 million")),
+    ("519,000 USD", Amount("USD", 519000.0, "519,000 USD")),
+    ("150 billion tenge", Amount("KZT", 150_000_000_000.0, "150 billion tenge")),
+    ("EUR 1.5 million", Amount("EUR", 1_500_000.0, "EUR 1.5 million")),
+])
+def test_amounts(text, amount):
+    assert amounts_in(text) == [amount]
+
+
+def test_several_amounts_in_order():
+    assert [(a.currency, a.value) for a in amounts_in("USD 1,200,000 and EUR 300")] == [
+        ("USD", 1_200_000.0), ("EUR", 300.0)]
+
+
+def test_numbers_without_currency_are_not_amounts():
+    assert amounts_in("over 500 Tajik migrants and 4,619 victims") == []
+
+
+# --- figures -----------------------------------------------------------------------------------
+
+SENTENCE = "As of 10 July, 54,747 COVID-19 cases and 264 deaths were recorded in the country."
+
+
+def test_headline_figures_from_an_as_of_sentence():
+    assert headline_figures([SENTENCE], 2020, None) == [
+        HeadlineFigure(metric="confirmed", value=54747, as_of="2020-07-10", text=SENTENCE),
+        HeadlineFigure(metric="deaths", value=264, as_of="2020-07-10", text=SENTENCE),
+    ]
+
+
+def test_headline_figures_without_year_fall_back_to_report_date():
+    figures = headline_figures([SENTENCE], None, "2020-07-11")
+    assert [(f.metric, f.value, f.as_of) for f in figures] == [("confirmed", 54747, "2020-07-11"),
+                                                               ("deaths", 264, "2020-07-11")]
+
+
+def test_headline_figures_confirmed_and_new_cases():
+    figures = headline_figures(["A total of 46 997 confirmed cases and 1 826 new cases."], 2020, "2020-07-11")
+    assert [(f.metric, f.value) for f in figures] == [("confirmed", 46997), ("new_cases", 1826)]
+
+
+def test_headline_figures_cue_only_skips_sentences_without_as_of():
+    figures = headline_figures(["Minister said 35,000 tests will be done.", "So far 264 deaths."], 2020, None,
+                               cue_only=True)
+    assert [(f.metric, f.value) for f in figures] == [("deaths", 264)]
+
+
+def test_headline_figures_are_listed_once():
+    figures = headline_figures(["264 deaths.", "Again 264 deaths."], 2020, None)
+    assert [(f.metric, f.value) for f in figures] == [("deaths", 264)]
+
+
+def test_sample_raw_text_lead_figures(raw_text):
+    text = " ".join(raw_text.read_text().split())
+    figures = headline_figures([text], 2020, None, cue_only=True)
+    assert [(f.metric, f.value, f.as_of) for f in figures][:2] == [("confirmed", 54747, "2020-07-10"),
+                                                                  ("deaths", 264, "2020-07-10")]
+
+
+# --- document: report_date ---------------------------------------------------------------------
+
+def test_report_date_meta_marker_wins():
+    assert report_date("2020-11-09", "Situation Report 10 July 2020", ["2020-07-11T12:00"], "As of 12 July", 2020) \
+        == "2020-11-09"
+
+
+def test_report_date_as_of_stamp_in_head_beats_other_dates():
+    assert report_date(None, "Report 1 May 2020. Data as of 12:00 09.11.2020", [], "", 2020) == "2020-11-09"
+
+
+def test_report_date_masthead_date_beats_tables():
+    assert report_date(None, "COVID-19 Situation Report 10 July 2020", ["2020-07-11T12:00"], "As of 12 July", 2020) \
+        == "2020-07-10"
+
+
+def test_report_date_first_table_date_beats_lead():
+    assert report_date(None, "COVID-19 Situation Report", [None, "2020-07-11T12:00", "2020-07-12"],
+                       "As of 12 July", 2020) == "2020-07-11"
+
+
+def test_report_date_lead_as_of_is_last():
+    assert report_date(None, "COVID-19 Situation Report", [], "As of 12 July, there were cases.", 2020) \
+        == "2020-07-12"
+
+
+def test_report_date_none():
+    assert report_date(None, "COVID-19 Situation Report", [], "Nothing here.", 2020) is None
+    assert report_date(None, "COVID-19 Situation Report", [], "As of 12 July", None) is None
+
+
+# --- document: sitrep_number and others --------------------------------------------------------
+
+@pytest.mark.parametrize("head, number", [
+    ("Coronavirus disease 2019 (COVID-19) Situation Report – 24", "24"),
+    ("SITREP NO. 31", "31"),
+    ("Sitrep MVE N° 002/MVE_16/2025", "002"),
+    ("Rapport de situation N°5", "5"),
+    ("Situation report #12 (9 November 2020)", "12"),
+    ("EVD SITREP 10", "10"),
+    ("Situation Report 24 Data as reported by 13 February 2020", "24"),
+    ("COVID-19 SITUATION REPORT", None),
+    ("Situation report, 9 November 2020", None),
+    ("COVID-19 Situation Report 09.11.2020", None),
+])
+def test_sitrep_number(head, number):
+    assert sitrep_number(head) == number
+
+
+def test_common_year():
+    assert common_year("On 1 May 2020 and 3 June 2020 and 1 Jan 2021") == 2020
+    assert common_year("no dates") is None
+
+
+def test_language():
+    assert (language("the and of to in with for were"), language("le la les des et du"), language("short")) == (
+        "en", "fr", None)
+
+
+def test_sitrep_evidence():
+    assert sitrep_evidence(["COVID-19 Situation Report"], set(), 0, 0) == ["calls itself a situation report"]
+    assert sitrep_evidence(["text"], {"highlights", "emergency_health_response"}, 0, 0) == [
+        "has sitrep sections (emergency_health_response, highlights)"]
+    assert sitrep_evidence(["text"], {"other", "feature", "overview"}, 0, 0) == []
+    assert sitrep_evidence(["text"], set(), 2, 2) == ["has case-count tables", "has 'more on page N' highlights"]
+
+
+def test_a_sentence_quoting_a_situation_report_is_no_evidence():
+    assert sitrep_evidence(["According to the latest situation report, cases rose."], set(), 0, 0) == []
+
+
+# --- places ------------------------------------------------------------------------------------
+
+def test_country_in_the_masthead_wins():
+    assert guess_country("COVID-19 SITUATION REPORT KAZAKHSTAN", "Uzbekistan Uzbekistan Uzbekistan") == "Kazakhstan"
+
+
+def test_country_dominant_in_the_body():
+    assert guess_country("COVID-19 SITUATION REPORT", "Kazakhstan. Kazakhstan and Kazakhstan with Uzbekistan") \
+        == "Kazakhstan"
+
+
+def test_country_needs_three_mentions_in_the_body():
+    assert guess_country("COVID-19 SITUATION REPORT", "Kazakhstan and Kazakhstan") is None
+
+
+def test_country_needs_half_of_the_body_mentions():
+    body = "Kazakhstan Kazakhstan Kazakhstan Uzbekistan Kyrgyzstan Tajikistan Russia"
+    assert guess_country("COVID-19 SITUATION REPORT", body) is None
+
+
+@pytest.mark.parametrize("head, country", [
+    ("Ebola RDC sitrep", "Democratic Republic of the Congo"),
+    ("Ebola rdc sitrep", None),          # short aliases only as printed
+    ("Hong Kong SAR", "Hong Kong"),
+    ("WEST KAZAKHSTAN region", "Kazakhstan"),
+    ("Guinea-Bissau", "Guinea-Bissau"),
+    ("South Sudan", "South Sudan"),
+    ("Turkey", "Türkiye"),
+])
+def test_country_aliases(head, country):
+    assert guess_country(head, "") == country
+
+
+def test_count_countries():
+    assert count_countries("Kazakhstan, Kyrgyzstan and Kazakhstan") == {"Kazakhstan": 2, "Kyrgyzstan": 1}
+
+
+def test_sample_country(sitrep_text):
+    text = sitrep_text.read_text()
+    head = "\n".join(text.strip().splitlines()[:15])
+    assert guess_country(head, text) == "Kazakhstan"

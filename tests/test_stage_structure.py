@@ -1,0 +1,274 @@
+"""Stage: blocks -> outline -> sections (sitrep_extract/structure.py + sections.py) on small texts."""
+from __future__ import annotations
+
+import regex as re
+
+from sitrep_extract.blocks import build_blocks
+from sitrep_extract.readers.text import read_text
+from sitrep_extract.report import SeeAlso
+from sitrep_extract.sections import build_sections
+from sitrep_extract.structure import Body, Heading, outline
+
+
+def run(text):
+    shape = outline(build_blocks(read_text(text).lines))
+    return shape, build_sections(shape)
+
+
+def summary(sections):
+    return [(s.id, [(i.title, i.text) for i in s.items]) for s in sections]
+
+
+def all_item_text(sections):
+    return " ".join(" ".join(filter(None, (i.title, i.text))) for s in sections for i in s.items)
+
+
+HEALTH = [
+    "WHO trained 200 health workers on infection prevention and control in hospitals",
+    "WHO delivered laboratory testing kits and PCR reagents to regional hospitals",
+    "WHO supported the Ministry of Health with clinical protocols for patient treatment",
+]
+ECONOMY = [
+    "UNDP supported small business owners and entrepreneurs to keep jobs during the crisis",
+    "ILO and UNDP assessed the economic impact on employment and household income",
+    "UNDP launched a recovery grant programme for businesses affected by the economic downturn",
+]
+
+
+def bullets(items, last="."):
+    return "\n".join(f"- {t}{';' if k < len(items) - 1 else last}" for k, t in enumerate(items))
+
+
+# --- normal order ------------------------------------------------------------------------------
+
+NORMAL = f"""EMERGENCY HEALTH RESPONSE
+
+{bullets(HEALTH)}
+
+SOCIO-ECONOMIC IMPACT AND RESPONSE
+
+{bullets(ECONOMY)}
+"""
+
+
+def test_heading_then_items():
+    _, sections = run(NORMAL)
+    assert summary(sections) == [
+        ("emergency_health_response", [(None, t if k < 2 else t + ".") for k, t in enumerate(HEALTH)]),
+        ("socio_economic_response", [(None, t if k < 2 else t + ".") for k, t in enumerate(ECONOMY)]),
+    ]
+
+
+def test_section_keeps_printed_heading():
+    _, sections = run(NORMAL)
+    assert [s.heading for s in sections] == ["EMERGENCY HEALTH RESPONSE", "SOCIO-ECONOMIC IMPACT AND RESPONSE"]
+
+
+def test_outline_owners_in_normal_order():
+    shape, _ = run(NORMAL)
+    assert [type(t).__name__ for t in shape.tokens] == ["Heading", "Body", "Body", "Body",
+                                                       "Heading", "Body", "Body", "Body"]
+    assert shape.owned == {0: [1, 2, 3], 4: [5, 6, 7]}
+    assert shape.orphans == []
+
+
+# --- detached headings -------------------------------------------------------------------------
+
+DETACHED = f"""{bullets(HEALTH, ';')}
+{bullets(ECONOMY)}
+
+EMERGENCY HEALTH RESPONSE SOCIO-ECONOMIC IMPACT AND RESPONSE
+
+YOUTH VOLUNTEERS DELIVER FOOD PARCELS
+
+Youth volunteers delivered food parcels to elderly people living alone in the capital.
+"""
+
+
+def test_detached_headings_line_is_split_into_two_list_headings():
+    shape, _ = run(DETACHED)
+    heads = [(t.text, t.canon.id if t.canon else None, t.role) for t in shape.tokens if isinstance(t, Heading)]
+    assert heads == [
+        ("EMERGENCY HEALTH RESPONSE", "emergency_health_response", "list"),
+        ("SOCIO-ECONOMIC IMPACT AND RESPONSE", "socio_economic_response", "list"),
+        ("YOUTH VOLUNTEERS DELIVER FOOD PARCELS", None, "story"),
+    ]
+
+
+def test_detached_headings_take_the_blocks_printed_before_them():
+    _, sections = run(DETACHED)
+    by_id = {s.id: [i.text for i in s.items] for s in sections}
+    assert by_id["emergency_health_response"] == HEALTH
+    assert by_id["socio_economic_response"] == ECONOMY[:2] + [ECONOMY[2] + "."]
+
+
+def test_detached_headings_leave_no_orphans_and_title_keeps_its_paragraph():
+    shape, sections = run(DETACHED)
+    assert shape.orphans == []
+    story = [s for s in sections if s.id not in ("emergency_health_response", "socio_economic_response")]
+    assert summary(story) == [("feature", [("YOUTH VOLUNTEERS DELIVER FOOD PARCELS",
+                                            "Youth volunteers delivered food parcels to elderly people "
+                                            "living alone in the capital.")])]
+
+
+def test_detached_headings_are_matched_by_content_not_only_by_order():
+    text = f"{bullets(ECONOMY, ';')}\n{bullets(HEALTH)}\n\nEMERGENCY HEALTH RESPONSE SOCIO-ECONOMIC IMPACT AND RESPONSE\n"
+    _, sections = run(text)
+    by_id = {s.id: [i.text for i in s.items] for s in sections}
+    assert by_id["socio_economic_response"] == ECONOMY
+    assert by_id["emergency_health_response"] == HEALTH[:2] + [HEALTH[2] + "."]
+
+
+def test_empty_heading_takes_the_tail_of_the_section_above():
+    text = f"""EMERGENCY HEALTH RESPONSE
+
+{bullets(HEALTH[:2], ';')}
+{bullets(ECONOMY[:2], ';')}
+
+SOCIO-ECONOMIC IMPACT AND RESPONSE
+
+COVID-19 RESPONSE SUPPLIES
+
+- WHO procured ventilators and PPE kits; the shipment arrived at the warehouse.
+"""
+    _, sections = run(text)
+    by_id = {s.id: [i.text for i in s.items] for s in sections}
+    assert by_id == {
+        "emergency_health_response": HEALTH[:2],
+        "socio_economic_response": ECONOMY[:2],
+        "response_supplies": ["WHO procured ventilators and PPE kits; the shipment arrived at the warehouse."],
+    }
+
+
+# --- front matter: overview, highlights, features -----------------------------------------------
+
+FRONT = """date 2020-11-09 COVID-19 SITUATION REPORT
+
+KAZAKHSTAN ADDRESSING THE SURGE
+
+Over the past three weeks, there has been an increase in cases throughout the country.
+
+HIGHLIGHTS
+
+STRONGER UN BETTER WORLD
+
+UN Day events were held online with the diplomatic corps. More on risk communications on page 3.
+
+YOUTH HEALTH CENTERS OPEN
+
+Youth health centers were included in the list of healthcare institutions.
+
+More on emergency health response on page 2.
+
+EMERGENCY HEALTH RESPONSE
+
+- WHO trained nurses;
+
+SPOTLIGHT: FLOD SERVICES LAUNCHED
+
+IOM started providing health services for UN staff.
+"""
+
+
+def test_document_title_is_recognised_and_owns_nothing():
+    shape, _ = run(FRONT)
+    first = shape.tokens[0]
+    assert isinstance(first, Heading) and first.role == "doc_title" and first.text == "COVID-19 SITUATION REPORT"
+    assert 0 not in shape.owned
+
+
+def test_section_ids_in_reading_order():
+    _, sections = run(FRONT)
+    assert [s.id for s in sections] == ["overview", "highlights", "emergency_health_response", "feature"]
+
+
+def test_lead_story_before_highlights_is_overview():
+    _, sections = run(FRONT)
+    assert summary(sections)[0] == ("overview", [(
+        "KAZAKHSTAN ADDRESSING THE SURGE",
+        "Over the past three weeks, there has been an increase in cases throughout the country.")])
+
+
+def test_stories_after_highlights_are_highlights_with_see_also():
+    _, sections = run(FRONT)
+    highlights = sections[1]
+    assert highlights.heading == "HIGHLIGHTS"
+    assert [(i.title, i.text, i.see_also) for i in highlights.items] == [
+        ("STRONGER UN BETTER WORLD", "UN Day events were held online with the diplomatic corps.",
+         SeeAlso(section="risk_communication", page=3)),
+        ("YOUTH HEALTH CENTERS OPEN", "Youth health centers were included in the list of healthcare institutions.",
+         SeeAlso(section="emergency_health_response", page=2)),
+    ]
+
+
+def test_spotlight_title_is_a_feature():
+    _, sections = run(FRONT)
+    feature = sections[-1]
+    assert (feature.id, feature.heading) == ("feature", "SPOTLIGHT: FLOD SERVICES LAUNCHED")
+    assert [(i.title, i.text) for i in feature.items] == [
+        ("SPOTLIGHT: FLOD SERVICES LAUNCHED", "IOM started providing health services for UN staff.")]
+
+
+def test_first_story_without_highlights_container_is_overview():
+    _, sections = run("THE SURGE CONTINUES\n\nCases rose again this week.\n\nEMERGENCY HEALTH RESPONSE\n\n- WHO trained nurses.\n")
+    assert [s.id for s in sections] == ["overview", "emergency_health_response"]
+
+
+def test_story_before_the_container_with_see_also_is_a_highlight_and_the_last_one_is_the_lead():
+    text = """FIRST STORY TITLE
+
+A story that links on. More on emergency health response on page 2.
+
+SECOND STORY TITLE
+
+The lead story text is here.
+
+HIGHLIGHTS
+
+THIRD STORY TITLE
+
+A third story.
+"""
+    _, sections = run(text)
+    assert [(s.id, [i.title for i in s.items]) for s in sections] == [
+        ("highlights", ["FIRST STORY TITLE"]),
+        ("overview", ["SECOND STORY TITLE"]),
+        ("highlights", ["THIRD STORY TITLE"]),
+    ]
+
+
+# --- orphans -----------------------------------------------------------------------------------
+
+ORPHAN = """This report was prepared by the UN country team.
+It covers the week to 9 November.
+
+EMERGENCY HEALTH RESPONSE
+
+- WHO trained nurses in infection prevention;
+- UNICEF delivered hygiene kits to schools.
+"""
+
+
+def test_text_before_any_heading_is_other():
+    shape, sections = run(ORPHAN)
+    assert shape.orphans == [0]
+    assert summary(sections) == [
+        ("other", [(None, "This report was prepared by the UN country team. It covers the week to 9 November.")]),
+        ("emergency_health_response", [(None, "WHO trained nurses in infection prevention"),
+                                       (None, "UNICEF delivered hygiene kits to schools.")]),
+    ]
+
+
+def test_no_sentence_is_dropped():
+    for text in (ORPHAN, FRONT, DETACHED, NORMAL):
+        _, sections = run(text)
+        got = re.sub(r"\s+", " ", all_item_text(sections))
+        for line in read_text(text).lines:
+            for sentence in re.findall(r"[^.;]+", re.sub(r"^[-•]\s*", "", line.text)):
+                sentence = sentence.strip()
+                if not sentence or "page" in sentence or sentence == "COVID-19 SITUATION REPORT" \
+                        or sentence in ("HIGHLIGHTS", "EMERGENCY HEALTH RESPONSE",
+                                        "SOCIO-ECONOMIC IMPACT AND RESPONSE",
+                                        "EMERGENCY HEALTH RESPONSE SOCIO-ECONOMIC IMPACT AND RESPONSE"):
+                    continue  # headings are section names; see-also lines are parsed
+                assert sentence in got, (sentence, text[:30])

@@ -1,0 +1,115 @@
+"""Stage: plain text -> Line objects (sitrep_extract/readers/text.py)."""
+from __future__ import annotations
+
+import textwrap
+
+from sitrep_extract.readers.text import MAX_WRAP_WIDTH, read_text
+
+
+def texts(read):
+    return [line.text for line in read.lines]
+
+
+def test_date_marker_goes_to_meta_and_is_stripped():
+    read = read_text("date 2020-11-09 HIGHLIGHTS\n\nSome text.")
+    assert read.meta == {"date": "2020-11-09"}
+    assert texts(read) == ["HIGHLIGHTS", "Some text."]
+
+
+def test_date_marker_with_leading_space_and_capitals():
+    read = read_text(" DATE 2020-11-09 HIGHLIGHTS")
+    assert read.meta == {"date": "2020-11-09"}
+    assert texts(read) == ["HIGHLIGHTS"]
+
+
+def test_date_marker_alone_leaves_no_empty_line():
+    read = read_text("date 2020-11-09\nHIGHLIGHTS")
+    assert read.meta == {"date": "2020-11-09"}
+    assert texts(read) == ["HIGHLIGHTS"]
+
+
+def test_date_marker_only_counts_on_the_first_line():
+    read = read_text("HIGHLIGHTS\ndate 2020-11-09 later")
+    assert read.meta == {}
+    assert texts(read) == ["HIGHLIGHTS", "date 2020-11-09 later"]
+
+
+def test_date_word_glued_to_more_digits_is_not_a_marker():
+    read = read_text("date 2020-11-091 x")
+    assert read.meta == {}
+    assert texts(read) == ["date 2020-11-091 x"]
+
+
+def test_sample_with_marker():
+    from conftest import SAMPLES
+
+    read = read_text((SAMPLES / "un-kazakhstan-highlights-2020-11-09.txt").read_text())
+    assert read.meta == {"date": "2020-11-09"}
+    assert read.lines[0].text == "HIGHLIGHTS"
+
+
+def test_blank_lines_are_counted_in_gap_before():
+    read = read_text("A\nB\n\nC\n\n\nD")
+    assert [line.gap_before for line in read.lines] == [3.0, 0.0, 1.0, 2.0]
+
+
+def test_first_line_gets_a_gap_of_three_whatever_is_above():
+    read = read_text("\n\n\n\n\n\nFirst")
+    assert read.lines[0].gap_before == 3.0
+
+
+def test_whitespace_only_lines_count_as_blank():
+    read = read_text("A\n   \n\t\n\u00a0\nB")
+    assert texts(read) == ["A", "B"]
+    assert read.lines[1].gap_before == 3.0
+
+
+def test_lines_are_cleaned_inline():
+    read = read_text("**More on [risk](#) on page 3.**")
+    assert texts(read) == ["More on risk on page 3."]
+
+
+def test_text_lines_have_no_page_and_character_geometry():
+    line = read_text("\n  indented text").lines[0]
+    assert (line.page, line.top, line.bottom, line.x0, line.x1) == (None, 1.0, 2.0, 2.0, float(len("indented text")))
+
+
+def test_indent_is_capped_at_eight():
+    assert read_text(" " * 20 + "deep").lines[0].x0 == 8.0
+
+
+def test_unwrapped_long_lines_have_no_column_width():
+    para = "word " * 60
+    read = read_text("\n\n".join([para.strip()] * 4))
+    assert len(read.lines[0].text) > MAX_WRAP_WIDTH
+    assert [line.column_width for line in read.lines] == [None] * 4
+
+
+def test_hard_wrapped_text_gets_its_wrap_width():
+    text = textwrap.fill("lorem ipsum dolor sit amet " * 40, 70)
+    read = read_text(text)
+    widths = {line.column_width for line in read.lines}
+    assert widths == {float(max(len(line.text) for line in read.lines))}
+    assert 60 <= widths.pop() <= 70
+
+
+def test_short_heading_between_unwrapped_paragraphs_has_no_width():
+    """The window's wide lines are whole paragraphs, so a short line among them is not 'wrapped'."""
+    para = ("word " * 60).strip()
+    read = read_text(f"{para}\n\nHEADING\n\n{para}")
+    assert read.lines[1].text == "HEADING"
+    assert read.lines[1].column_width is None
+
+
+def test_raw_pdf_text_sample_is_hard_wrapped(raw_text):
+    read = read_text(raw_text.read_text())
+    first = read.lines[0]
+    assert first.text.startswith("NUR-SULTAN")
+    assert first.column_width is not None and 80 <= first.column_width <= MAX_WRAP_WIDTH
+    assert read.lines[1].gap_before == 1.0  # the export is double-spaced
+
+
+def test_sitrep_sample_paragraphs_are_unwrapped(sitrep_text):
+    read = read_text(sitrep_text.read_text())
+    para = next(line for line in read.lines if line.text.startswith("NUR-SULTAN - Over the past"))
+    assert para.column_width is None
