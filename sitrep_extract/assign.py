@@ -49,7 +49,8 @@ class Scorer:
         self._texts: dict[int, str] = {}
         self._stems: dict[int, set[str]] = {}
         self._unit: dict[tuple[int, int], float] = {}
-        self._segments: dict[tuple[int, int, int, int], float] = {}
+        self._rows: dict[tuple[int, int, int, int], list[float]] = {}
+        self._titles: dict[int, set[str]] = {}
 
     def text(self, i: int) -> str:
         if i not in self._texts:
@@ -74,36 +75,48 @@ class Scorer:
             elif token.canon is not None and token.role in ("list", "container"):
                 value = keyword_score(token.canon, self.text(i))
             else:
-                value = self.matcher.score_stems(stems(token.text), self.stems(i))
+                value = self.matcher.score_stems(self._title(heading), self.stems(i))
             self._unit[key] = value - LIST_BASE
         return self._unit[key]
 
-    def segment(self, heading: int, indexes: list[int], held: int = 0) -> float:
-        """How well a run of blocks fits under a heading; the first ``held`` blocks sit straight
-        under it (not behind a link list) and get the bonus of normal reading."""
-        # Blocks come in contiguous runs of one stretch, so the first block and the length name them.
-        key = (heading, held, indexes[0] if indexes else -1, len(indexes))
-        if key not in self._segments:
-            self._segments[key] = self._segment(heading, indexes) + ATTACH_BONUS * held
-        return self._segments[key]
+    def segments_from(self, heading: int, stretch: list[int], start: int) -> list[float]:
+        """Scores of stretch[start:p] under a heading for every p >= start, built block by block:
+        O(n) per start where scoring each range afresh would be O(n²)."""
+        key = (heading, stretch[0] if stretch else -1, len(stretch), start)
+        if key not in self._rows:
+            self._rows[key] = self._row(heading, stretch, start)
+        return self._rows[key]
 
-    def _segment(self, heading: int, indexes: list[int]) -> float:
+    def _row(self, heading: int, stretch: list[int], start: int) -> list[float]:
         token = self.tokens[heading]
         role = "list" if token.role == "list" else "container" if token.role == "container" else "story"
-        if not indexes:
-            return -EMPTY_PENALTY[role]
+        row = [-EMPTY_PENALTY[role]]
         if role != "story":
-            score = sum(self.unit(heading, i) for i in indexes)
-            last = self.text(indexes[-1]).rstrip()
-            ends_list = role == "list" and len(indexes) > 1 and last.endswith((".", "”", '"'))
-            return score + (0.25 if ends_list else 0.0)
+            score = 0
+            for n, i in enumerate(stretch[start:], 1):
+                score += self.unit(heading, i)
+                ends_list = role == "list" and n > 1 and self.text(i).rstrip().endswith((".", "”", '"'))
+                row.append(score + (0.25 if ends_list else 0.0))
+            return row
         # A titled story: its words, in a few paragraphs, closed by a "More on … page N." line if any.
-        kinds = [self.kind(i) for i in indexes]
-        found = set().union(*(self.stems(i) for i in indexes))
-        score = 2 * self.matcher.score_stems(stems(token.text), found) - 0.1 * (len(indexes) - 1)
-        score += 0.4 if kinds[-1] == "see_also" else 0.0
-        # A story does not run on past its "More on … page N" line, nor hold link lists.
-        return score - 0.5 * kinds[:-1].count("see_also") - 0.3 * kinds.count("urls")
+        title = self._title(heading)
+        found: set[str] = set()
+        links = urls = 0  # "More on … page N" lines before the last block; link lists
+        for n, i in enumerate(stretch[start:], 1):
+            kind = self.kind(i)
+            found |= self.stems(i)
+            urls += kind == "urls"
+            score = 2 * self.matcher.score_stems(title, found) - 0.1 * (n - 1)
+            score += 0.4 if kind == "see_also" else 0.0
+            # A story does not run on past its "More on … page N" line, nor hold link lists.
+            row.append(score - 0.5 * links - 0.3 * urls)
+            links += kind == "see_also"
+        return row
+
+    def _title(self, heading: int) -> set[str]:
+        if heading not in self._titles:
+            self._titles[heading] = stems(self.tokens[heading].text)
+        return self._titles[heading]
 
 
 def assign(runs: list[Run], before: list[int], scorer: Scorer) -> dict[int, int]:
@@ -138,7 +151,8 @@ def assign(runs: list[Run], before: list[int], scorer: Scorer) -> dict[int, int]
                 elif cut == 0 and run.has_figures:
                     total = value  # the table under the heading is its content
                 else:
-                    total = value + scorer.segment(attach, run.after[:cut], min(held, cut))
+                    # the first ``held`` blocks sit straight under the heading: the bonus of normal reading
+                    total = value + (scorer.segments_from(attach, run.after, 0)[cut] + ATTACH_BONUS * min(held, cut))
                 if total > new_best[cut] + 1e-12:
                     new_best[cut], new_back[cut] = total, config
         trail.append((new_best, new_back))
@@ -191,11 +205,11 @@ def _best_before(best: list[float], stretch: list[int], order: tuple[int, ...], 
     backs: list[list[int]] = []
     for heading in order:
         new, back = [neg] * (n + 1), [0] * (n + 1)
-        for p in range(n + 1):
-            for c in range(p + 1):
-                if row[c] == neg:
-                    continue
-                value = row[c] + scorer.segment(heading, stretch[c:p])
+        for c in range(n + 1):  # ascending, and only a strictly better value replaces: ties keep the first cut
+            if row[c] == neg:
+                continue
+            for p, score in enumerate(scorer.segments_from(heading, stretch, c), c):
+                value = row[c] + score
                 if value > new[p]:
                     new[p], back[p] = value, c
         row = new

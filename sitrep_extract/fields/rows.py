@@ -33,7 +33,25 @@ METRICS: tuple[tuple[str, str], ...] = (
                  r"nombre\s+de\s+contacts\s+listes|contacts\s+suivis(?:\s+\(%\))?|contactos"),
     ("countries", r"countries|pays|affected\s+districts|districts|regions|provinces"),
 )
-_METRIC_RES = [(metric, re.compile(rf"^(?:{pattern})$")) for metric, pattern in METRICS]
+
+
+class LabelTable:
+    """Label patterns as one regex: the first whose pattern matches the whole label names it.
+
+    One match per label instead of one per pattern (labels are looked up for every printed line).
+    """
+
+    def __init__(self, entries: tuple[tuple[str, str], ...]):
+        self.names = [name for name, _ in entries]
+        self.pattern = re.compile("|".join(f"(?P<m{k}>{p})" for k, (_, p) in enumerate(entries)))
+        self.longest = 80  # no label of these tables is longer; a longer line is prose
+
+    def lookup(self, key: str) -> str | None:
+        m = self.pattern.fullmatch(key) if len(key) <= self.longest else None
+        return self.names[int(m.lastgroup[1:])] if m else None
+
+
+_METRIC_RES = LabelTable(METRICS)
 # Long labels are read by the words they use, first match wins (deaths before cases: "deaths among cases").
 _KEYWORDS = (
     ("deaths", r"death|fatalit|deces|fallec|muert"),
@@ -60,22 +78,23 @@ _VALUE_FIRST = re.compile(rf"^(?P<value>{_VALUE})\s+(?P<label>[^\W\d][^\d(]{{1,4
 _NUMERIC_CELL = re.compile(rf"^(?:{_VALUE}|{_MISSING})(?:\s*\([^)]*\))?$", re.IGNORECASE)
 MAX_ROW_CHARS = 160
 _BULLET = re.compile(r"^[-–•*●▪]\s")
+_MARKS = re.compile(r"[*:†]+")
+_ANY_CELL = re.compile(r"\d|(?<!\S)(?:n\.?d\.?|na|n/a|[—–-])(?=\s|$|\()", re.IGNORECASE)
 MAX_LABEL_WORDS = 10
 
 
 def fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    return " ".join(re.sub(r"[*:†]+", " ", text).split())
+    if not text.isascii():  # ASCII has no accents to strip: skip the per-character pass
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(_MARKS.sub(" ", text.lower()).split())
 
 
-def metric_of(label: str, table=_METRIC_RES) -> str | None:
+def metric_of(label: str, table: LabelTable = _METRIC_RES) -> str | None:
     """The metric a whole label names ('CASE FATALITY RATE' -> 'case_fatality_rate_percent')."""
-    key = fold(label)
-    for metric, pattern in table:
-        if pattern.match(key):
-            return metric
-    return None
+    if len(label) > 2 * table.longest:
+        return None
+    return table.lookup(fold(label))
 
 
 def read_label(label: str) -> str | None:
@@ -116,6 +135,8 @@ def parse_rows(text: str) -> list[Row]:
     text = text.strip()
     if len(text) > MAX_ROW_CHARS or _BULLET.match(text):
         return []  # prose, or a bullet item (an item of its section, not a table row)
+    if not _ANY_CELL.search(text):
+        return []  # no number and no "ND"/"—" cell: the row patterns below cannot match
     if "\t" in text:
         pairs = _tab_pairs(text)
         if pairs:

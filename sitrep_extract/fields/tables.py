@@ -15,7 +15,7 @@ from ..model import Line
 from ..report import CaseTable, MediaCoverage
 from .dates import parse_as_of
 from .numbers import parse_count, parse_decimal
-from .rows import Row, fold, metric_of, parse_row, parse_rows, read_label
+from .rows import LabelTable, Row, fold, metric_of, parse_row, parse_rows, read_label
 
 __all__ = ["SUBJECTS", "find_case_tables", "find_media_coverage", "parse_row", "subject_of", "Row"]
 
@@ -38,7 +38,7 @@ MEDIA_LABELS: tuple[tuple[str, str], ...] = (
     ("total_reach", r"(?:total\s+)?reach|audience|impressions"),
     ("engagement", r"engagements?|interactions"),
 )
-_MEDIA_RES = [(m, re.compile(rf"^(?:{p})$")) for m, p in MEDIA_LABELS]
+_MEDIA_RES = LabelTable(MEDIA_LABELS)
 
 _HEADER_HINT = re.compile(r"\bcases?\b|\bcas\b|\bcasos\b|in\s+numbers|key\s+figures|as\s+of|\bau\b|number\s+of|"
                           r"donn[ée]es|indicat|situation|chiffres|cifras|total", re.IGNORECASE)
