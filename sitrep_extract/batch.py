@@ -29,6 +29,7 @@ except ImportError:  # pragma: no cover - not POSIX
 
 from .errors import ExtractError
 from .inputs import DEFAULT_PATTERNS, Missing, expand
+from .readers.pdf import DEFAULT_ENGINE
 from .report import Report
 
 
@@ -40,7 +41,7 @@ class Options:
     pages: frozenset[int] | None = None
     max_pages: int | None = None
     max_bytes: int | None = None
-    engine: str = "pdfplumber"
+    engine: str = DEFAULT_ENGINE
     timeout: float | None = None
     debug: bool = False
     max_memory: int | None = None  # bytes of address space one file may add (RLIMIT_AS); None: no limit

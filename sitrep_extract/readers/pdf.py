@@ -33,7 +33,7 @@ from .words import base_font, plain_text, snap, words_from_chars
 logging.getLogger("pdfminer").addHandler(logging.NullHandler())
 
 ENGINES = ("pdfplumber", "pdfium")
-DEFAULT_ENGINE = "pdfium"
+DEFAULT_ENGINE = "pdfplumber"  # the reference; pdfium matches it on the samples, not on every PDF (README)
 NO_TEXT = "no text layer on any page — scanned document? OCR is not supported"
 MARGIN_SHARE = 0.1  # running headers/footers live in the top/bottom 10% of a page
 RECYCLE_PAGES = 100  # engines drop the fonts and objects they cache after this many pages
