@@ -113,3 +113,14 @@ def test_sitrep_sample_paragraphs_are_unwrapped(sitrep_text):
     read = read_text(sitrep_text.read_text())
     para = next(line for line in read.lines if line.text.startswith("NUR-SULTAN - Over the past"))
     assert para.column_width is None
+
+
+def test_markdown_link_wrapped_over_lines_keeps_its_text_and_lines():
+    read = read_text("UNFPA developed a [premarital course for couples\nwanting to marry](#) to help.\nNext line")
+    assert [line.text for line in read.lines] == [
+        "UNFPA developed a premarital course for couples", "wanting to marry to help.", "Next line"]
+
+
+def test_brackets_across_a_blank_line_are_not_a_link():
+    read = read_text("see [note\n\nbelow](#)")
+    assert [line.text for line in read.lines] == ["see [note", "below](#)"]

@@ -17,6 +17,8 @@ from ..normalize import clean_inline
 
 # A metadata marker some exports put in front of the first line: "date 2020-11-09 HIGHLIGHTS".
 _DATE_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*", re.IGNORECASE)
+# A markdown link whose text was hard-wrapped onto the next lines (up to 4 lines, no blank line)
+_WRAPPED_LINK = re.compile(r"\[([^\[\]\n]*(?:\n[^\[\]\n]+){1,3})\]\((?:[^()\s]|\([^()\s]*\))*\)")
 # Nobody hard-wraps prose wider than this; longer lines are whole paragraphs.
 MAX_WRAP_WIDTH = 150
 _WINDOW = 8
@@ -43,6 +45,8 @@ def read_text(text: str) -> TextRead:
     if count > MAX_LINES:
         raise ExtractError(f"{count:,} lines: not a text report (more than {MAX_LINES:,} lines are refused)")
     text = _without_running_lines(text).replace("\v", "\n")
+    if "](" in text:
+        text = _WRAPPED_LINK.sub(r"\1", text)  # one line's links are clean_inline's; these span lines
     meta: dict[str, str] = {}
     lines: list[Line] = []
     blanks = 0
