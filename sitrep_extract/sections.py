@@ -107,7 +107,13 @@ def _story_places(outline: Outline) -> dict[int, str]:
             elif i > containers[0] or _has_see_also(outline, i):
                 places[i] = "highlights"
     elif with_body:
-        places[with_body[0]] = "overview"
+        # No HIGHLIGHTS heading: stories linking to a later page are still the highlights, and the
+        # lead story is the first one, if it does not link on.
+        for i in with_body:
+            if _has_see_also(outline, i):
+                places[i] = "highlights"
+        if with_body[0] not in places:
+            places[with_body[0]] = "overview"
     for i in titles:
         if is_feature_title(tokens[i].text):
             places[i] = "feature"

@@ -214,6 +214,26 @@ def test_first_story_without_highlights_container_is_overview():
     assert [s.id for s in sections] == ["overview", "emergency_health_response"]
 
 
+def test_stories_linking_on_are_highlights_without_a_highlights_heading():
+    text = """THE SURGE CONTINUES
+
+Cases rose again this week.
+
+STRONGER UN BETTER WORLD
+
+UN Day events were held online. More on risk communications on page 3.
+
+YOUTH HEALTH CENTERS OPEN
+
+Youth health centers opened. More on emergency health response on page 2.
+"""
+    _, sections = run(text)
+    assert [(s.id, [i.title for i in s.items]) for s in sections] == [
+        ("overview", ["THE SURGE CONTINUES"]),
+        ("highlights", ["STRONGER UN BETTER WORLD", "YOUTH HEALTH CENTERS OPEN"]),
+    ]
+
+
 def test_story_before_the_container_with_see_also_is_a_highlight_and_the_last_one_is_the_lead():
     text = """FIRST STORY TITLE
 

@@ -124,3 +124,17 @@ def test_markdown_link_wrapped_over_lines_keeps_its_text_and_lines():
 def test_brackets_across_a_blank_line_are_not_a_link():
     read = read_text("see [note\n\nbelow](#)")
     assert [line.text for line in read.lines] == ["see [note", "below](#)"]
+
+
+def test_date_marker_after_leading_blank_lines():
+    read = read_text("\n\n  \ndate 2020-11-09 HIGHLIGHTS\nSome text.")
+    assert read.meta == {"date": "2020-11-09"}
+    assert texts(read) == ["HIGHLIGHTS", "Some text."]
+
+
+def test_running_header_and_page_number_go_and_leave_no_gap_behind():
+    pages = [f"UN Kazakhstan COVID-19 Situation Report\n{body}\nPage {n}"
+             for n, body in enumerate(["Intro line.", "SOCIO-ECONOMIC IMPACT", "AND RESPONSE\n- UNDP item."], 1)]
+    read = read_text("\f".join(pages))
+    assert texts(read) == ["Intro line.", "SOCIO-ECONOMIC IMPACT", "AND RESPONSE", "- UNDP item."]
+    assert read.lines[2].gap_before == 0.0  # the heading's second line still follows its first

@@ -15,7 +15,7 @@ from ..errors import ExtractError
 from ..model import Line
 from ..normalize import clean_inline
 
-# A metadata marker some exports put in front of the first line: "date 2020-11-09 HIGHLIGHTS".
+# A metadata marker some exports put in front of the first line of text: "date 2020-11-09 HIGHLIGHTS".
 _DATE_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*", re.IGNORECASE)
 # A markdown link whose text was hard-wrapped onto the next lines (up to 4 lines, no blank line)
 _WRAPPED_LINK = re.compile(r"\[([^\[\]\n]*(?:\n[^\[\]\n]+){1,3})\]\((?:[^()\s]|\([^()\s]*\))*\)")
@@ -51,7 +51,7 @@ def read_text(text: str) -> TextRead:
     lines: list[Line] = []
     blanks = 0
     for number, raw in enumerate(text.split("\n")):
-        if number == 0:
+        if not lines and not meta:  # the first line with text (an export may start with blank lines)
             m = _DATE_MARKER.match(raw)
             if m:
                 meta["date"] = m.group(1)
@@ -88,8 +88,9 @@ def _without_running_lines(text: str) -> str:
         for i in edge:
             key = _FURNITURE_KEY.sub("#", lines[i].strip())
             if _PAGE_NUMBER.match(lines[i]) or (counts.get(key, 0) >= 2 and len(key.split()) >= 3):
-                lines[i] = ""
-    return "\n".join("\n".join(lines) for lines in split)
+                lines[i] = None
+    # Removed, not blanked: a paragraph (or a heading) running on over the page break stays whole.
+    return "\n".join("\n".join(line for line in lines if line is not None) for lines in split)
 
 
 def _estimate_columns(lines: list[Line]) -> None:
