@@ -6,7 +6,7 @@ widths, fonts) is what tells a wrapped line from the end of a paragraph.
 from __future__ import annotations
 
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex as re
 
@@ -38,6 +38,7 @@ class Style:
     body_size: float | None
     usual_gaps: list[float]
     gaps_mark: list[bool]  # blank lines mark paragraph ends here: text is single-spaced yet has some
+    right_edges: dict[tuple[int, int], float] = field(default_factory=dict)  # (page, column) -> text's right edge
 
     @classmethod
     def of(cls, lines: list[Line]) -> "Style":
@@ -52,7 +53,12 @@ class Style:
                  for i in range(len(lines))]
         marks = [usual[i] == 0 and sum(1 for g in gaps[max(1, i - _WINDOW): i + _WINDOW + 1] if g >= 1) >= 2
                  for i in range(len(lines))]
-        return cls(body_size=body, usual_gaps=usual, gaps_mark=marks)
+        edges: dict[tuple[int, int], float] = {}
+        for line in lines:
+            if line.page is not None:
+                key = (line.page, line.column)
+                edges[key] = max(edges.get(key, line.x1), line.x1)
+        return cls(body_size=body, usual_gaps=usual, gaps_mark=marks, right_edges=edges)
 
 
 def is_url(text: str) -> bool:
@@ -92,10 +98,10 @@ _CONNECTOR = re.compile(r"\b(?:and|of|for|in|the|to|on|with|a|an|as|at|by|from|&
 
 def _same_heading(prev: Line, line: Line, style: Style) -> bool:
     """Whether ``line`` continues the heading printed on ``prev`` (a heading wrapped onto lines)."""
+    if _CONNECTOR.search(prev.text.strip()):
+        return line.gap_before < 2.0  # "SOCIO-ECONOMIC IMPACT AND" / "RESPONSE": even if both parts map
     if canonical.lookup(line.text) and canonical.lookup(prev.text):
         return False
-    if _CONNECTOR.search(prev.text.strip()):
-        return line.gap_before < 2.0
     if style.body_size and prev.size and line.size:
         return (abs(prev.size - line.size) < 0.6 and prev.bold == line.bold
                 and line.gap_before < 1.2 and prev.page == line.page)
@@ -108,6 +114,20 @@ def _full(line: Line) -> bool:
     if line.page is None:
         return line.width >= 0.72 * line.column_width
     return line.width >= line.column_width - max(12.0, 0.12 * line.column_width)
+
+
+def _wrapped(prev: Line, line: Line, style: Style) -> bool:
+    """A PDF line that ends where it does because the next line's first word would not fit after it
+    (a hanging-indented bullet or a narrow column is never 'full' by width alone)."""
+    if _full(prev):
+        return True
+    right = style.right_edges.get((prev.page, prev.column))
+    first = line.text.split(maxsplit=1)[0] if line.text.strip() else ""
+    if right is None or not first or prev.column != line.column or prev.width < 0.6 * (prev.column_width or 0):
+        return False  # across columns, or a short line: a sentence end there ends the paragraph
+    char = line.width / max(len(line.text), 1)  # the average advance of the next line's characters
+    # half a character of slack: the widest line rarely reaches the wrap limit, and capitals run wide
+    return prev.x1 + 0.5 * char + len(first) * char > right - 0.5 * char
 
 
 def _continues(prev: Line, line: Line, block: Block, style: Style, usual_gap: float, gaps_mark: bool) -> bool:
@@ -141,7 +161,7 @@ def _continues(prev: Line, line: Line, block: Block, style: Style, usual_gap: fl
             first = line.text.split(maxsplit=1)[0] if line.text.strip() else ""
             if prev.width + 1 + len(first) <= prev.column_width:
                 return False
-        elif not _full(prev):
+        elif not _wrapped(prev, line, style):
             return False
     if line.page is not None and block.kind == "para" and len(block.lines) >= 1:
         if line.x0 > prev.x0 + 4 and _full(prev) and len(block.lines) > 1:

@@ -115,9 +115,16 @@ def _story_places(outline: Outline) -> dict[int, str]:
         if with_body[0] not in places:
             places[with_body[0]] = "overview"
     for i in titles:
-        if is_feature_title(tokens[i].text):
+        if is_feature_title(tokens[i].text) or (places.get(i) == "highlights" and _caption_only(outline, i)):
             places[i] = "feature"
     return places
+
+
+def _caption_only(outline: Outline, index: int) -> bool:
+    """A title over a few words and no sentence (a chart's title and legend) is no highlight story."""
+    texts = [outline.tokens[i].block.text for i in outline.owned.get(index, [])
+             if outline.tokens[i].block.kind != "figures"]
+    return sum(len(t.split()) for t in texts) <= 15 and not any(t.rstrip().endswith((".", "!", "?")) for t in texts)
 
 
 def _has_see_also(outline: Outline, index: int) -> bool:

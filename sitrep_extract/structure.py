@@ -120,7 +120,14 @@ def _heading_parts(block: Block) -> list[tuple[str, Canon | None]]:
     return parts
 
 
+# A heading line ending in one of these wraps on: "SOCIO-ECONOMIC IMPACT AND" / "RESPONSE" is one heading.
+_DANGLING = frozenset("and or of for the in on to with & et ou de des du la le les y del".split())
+
+
 def _group_score(text: str, line_count: int) -> float:
+    words = text.lower().split()
+    if words and words[-1] in _DANGLING:
+        return -1.0
     if canonical.lookup(text):
         return 2.0 + 0.1 * line_count - 0.2
     parts = canonical.split_headings(text)

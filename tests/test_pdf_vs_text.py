@@ -16,12 +16,15 @@ spec.loader.exec_module(scorer)
 # (text, pdf, least item F1 per section). The 2020-07-10 text is another tool's scrambled extraction of
 # a multi-column PDF: two of its item breaks cannot be told from the text alone, so it gets some slack.
 PAIRS = [("un-kazakhstan-sitrep-2020-11-09.txt", "un-kazakhstan-sitrep-2020-11-09-two-column.pdf", 1.0),
-         ("un-kazakhstan-sitrep-2020-07-10-raw-pdf-text.txt", "un-kazakhstan-sitrep-2020-07-10-two-column.pdf", 0.8)]
+         ("un-kazakhstan-sitrep-2020-07-10-raw-pdf-text.txt", "un-kazakhstan-sitrep-2020-07-10-two-column.pdf", 0.8),
+         ("un-kazakhstan-sitrep-2020-11-09.txt", "variants/un-kazakhstan-sitrep-2020-11-09-three-column.pdf", 1.0),
+         ("un-kazakhstan-sitrep-2020-11-09.txt", "variants/un-kazakhstan-sitrep-2020-11-09-two-column-hanging-bullets.pdf",
+          1.0)]
 LISTS = ("socio_economic_response", "emergency_health_response", "response_supplies", "risk_communication",
          "articles_media", "highlights", "overview")
 
 
-@pytest.fixture(scope="module", params=PAIRS, ids=["2020-11-09", "2020-07-10"])
+@pytest.fixture(scope="module", params=PAIRS, ids=["2020-11-09", "2020-07-10", "three-column", "hanging-bullets"])
 def pair(request):
     text_name, pdf_name, least = request.param
     return extract(SAMPLES / text_name), extract(SAMPLES / pdf_name), least

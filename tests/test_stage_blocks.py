@@ -183,6 +183,28 @@ def test_pdf_bold_heading_wrapped_onto_two_lines_is_one_block():
     assert shape(lines)[0] == ("heading", ["UN RISK COMMUNICATION AND", "COMMUNITY ENGAGEMENT"])
 
 
+def test_pdf_heading_ending_in_a_connector_joins_a_line_that_maps_on_its_own():
+    lines = [P("SOCIO-ECONOMIC IMPACT AND", 1.0, bold=True, size=12.0), P("RESPONSE", 0.2, bold=True, size=12.0)]
+    assert shape(lines + BODY)[0] == ("heading", ["SOCIO-ECONOMIC IMPACT AND", "RESPONSE"])
+
+
+def test_pdf_sentence_end_on_a_line_the_next_word_would_not_fit_after_continues_the_item():
+    # the column's text ends at x=250; the third line ends at 230, where "Participants" (60 pt) would not fit
+    lines = [P("• The Ministry held a conference on innov", x0=40.0),
+             P("ative solutions in public services and in", x0=45.0),
+             P("the e-government development area.", x0=60.0),
+             P("Participants came from 17 countries.", x0=45.0)]
+    assert [line.x1 for line in lines[:3]] == [245.0, 250.0, 230.0]
+    assert shape(lines) == [("bullet", [line.text for line in lines])]
+
+
+def test_pdf_sentence_end_with_room_for_the_next_word_ends_the_paragraph():
+    lines = [P("A first paragraph that runs on and on and on and", x0=50.0),
+             P("ends here.", x0=50.0),
+             P("The next paragraph starts and runs on and on here.", x0=50.0)]
+    assert [kind for kind, _ in shape(lines)] == ["para", "para"]
+
+
 def test_ruled_table_rows_group_by_table_id():
     lines = [P("CONFIRMED\t116772", table=1), P("DEATHS\t1857", table=1), P("A\t1", table=2)]
     assert shape(lines) == [("table", ["CONFIRMED\t116772", "DEATHS\t1857"]), ("table", ["A\t1"])]

@@ -234,6 +234,23 @@ Youth health centers opened. More on emergency health response on page 2.
     ]
 
 
+def test_a_chart_title_over_its_legend_is_no_highlight_story():
+    text = """HIGHLIGHTS
+
+STRONGER UN BETTER WORLD
+
+UN Day events were held online. More on risk communications on page 3.
+
+REPORTED CASES BY DATE
+
+Number of cases (blue line)
+Increase per day (red line)
+"""
+    _, sections = run(text)
+    assert [(s.id, [i.title for i in s.items]) for s in sections] == [
+        ("highlights", ["STRONGER UN BETTER WORLD"]), ("feature", ["REPORTED CASES BY DATE"])]
+
+
 def test_story_before_the_container_with_see_also_is_a_highlight_and_the_last_one_is_the_lead():
     text = """FIRST STORY TITLE
 
@@ -292,3 +309,9 @@ def test_no_sentence_is_dropped():
                                         "EMERGENCY HEALTH RESPONSE SOCIO-ECONOMIC IMPACT AND RESPONSE"):
                     continue  # headings are section names; see-also lines are parsed
                 assert sentence in got, (sentence, text[:30])
+
+
+def test_heading_wrapped_after_and_stays_one_heading_even_if_its_last_line_maps_alone():
+    _, sections = run("SOCIO-ECONOMIC IMPACT AND\nRESPONSE\n\n- UNDP supported small businesses.\n")
+    assert [(s.id, s.heading) for s in sections] == [
+        ("socio_economic_response", "SOCIO-ECONOMIC IMPACT AND RESPONSE")]
