@@ -69,6 +69,7 @@ TABLE: tuple[Canon, ...] = (
     Canon("response_supplies", "list", (
         "covid-19 response supplies", "response supplies", "supplies", "supplies and logistics",
         "logistics", "logistics and supplies", "procurement", "logistique", "approvisionnements",
+        "covid-19 supplies", "procurement and supplies", "supplies and procurement", "medical supplies",
         "suministros", "logistica",
     ), keywords=(
         "supply", "supplies", "procure", "shipment", "ship", "equipment", "ppe", "kits", "deliver",
@@ -91,7 +92,8 @@ TABLE: tuple[Canon, ...] = (
     Canon("articles_media", "list", (
         "articles, videos and interviews", "articles videos and interviews", "articles and interviews",
         "articles and videos", "in the media", "media", "articles", "videos and interviews",
-        "publications", "resources",
+        "publications", "resources", "videos, articles and interviews", "articles, videos, interviews",
+        "in the news", "news and media",
     ), keywords=("article", "video", "interview", "story", "op-ed", "clip", "web story", "publication")),
     Canon("epidemiology", "list", (
         "epidemiological update", "epidemiological situation", "epidemiological overview",
@@ -108,6 +110,7 @@ TABLE: tuple[Canon, ...] = (
         "response", "response actions", "response activities", "actions taken", "actions to date",
         "interventions", "activites de reponse", "actions menees", "acciones de respuesta", "reponse en cours",
         "ongoing response", "preparedness and response", "strategic objectives", "response measures",
+        "un response",
     )),
     Canon("challenges", "list", (
         "challenges", "gaps and challenges", "challenges and gaps", "constraints", "defis",

@@ -42,6 +42,9 @@ def test_heading_key_turns_punctuation_into_spaces():
     ("ARTICLES, VIDEOS AND INTERVIEWS", "articles_media"),
     ("FOR MORE INFORMATION PLEASE CONTACT", "contact"),
     ("KEY SOURCES", "key_sources"),
+    ("COVID-19 SUPPLIES", "response_supplies"),
+    ("PROCUREMENT AND SUPPLIES", "response_supplies"),
+    ("VIDEOS, ARTICLES AND INTERVIEWS", "articles_media"),
 ])
 def test_lookup_folds_case_spacing_accents_and_numbering(text, expected):
     assert cid(text) == expected
