@@ -62,6 +62,13 @@ def test_contact_stops_after_the_email():
                              phone="+7 717 255 5555")
 
 
+def test_contact_on_one_comma_separated_line():
+    result = contact(["Aida Bekova, Communications Officer, UN Resident Coordinator's Office in Kyrgyzstan",
+                      "aida.bekova@un.org"])
+    assert result == Contact(name="Aida Bekova", role="Communications Officer",
+                             organization="UN Resident Coordinator's Office in Kyrgyzstan", email="aida.bekova@un.org")
+
+
 @pytest.mark.parametrize("lines", [[], ["", "  "], ["just some words here"]])
 def test_no_contact(lines):
     assert contact(lines) is None
@@ -275,3 +282,8 @@ def test_sample_country(sitrep_text):
     text = sitrep_text.read_text()
     head = "\n".join(text.strip().splitlines()[:15])
     assert guess_country(head, text) == "Kazakhstan"
+
+
+def test_report_date_masthead_date_line_beats_an_as_of_in_the_lead_and_tables():
+    head = "COVID-19 SITUATION REPORT #15\n15 December 2020\nKEY FIGURES (as of 14.12.2020)"
+    assert report_date(None, head, ["2020-12-14"], "As of 14 December", 2020) == "2020-12-15"

@@ -192,3 +192,10 @@ def test_media_heading_without_figures():
 
 def test_media_labels_without_values():
     assert find_media_coverage(L("MEDIA COVERAGE", "TOTAL REACH", "ENGAGEMENT"), [0]) == (None, set())
+
+
+def test_table_title_drops_the_bracket_of_its_as_of_note():
+    tables, _, _ = find_case_tables(L("KEY FIGURES (as of 14.12.2020)", "Confirmed cases: 78 312", "Recovered: 70 105",
+                                      "Deaths: 1 310"), "covid19", 2020)
+    assert [(t.title, t.as_of, t.confirmed, t.recovered, t.deaths) for t in tables] == [
+        ("KEY FIGURES", "2020-12-14", 78312, 70105, 1310)]

@@ -49,6 +49,18 @@ def contact(lines: list[str]) -> Contact | None:
         if phone and sum(ch.isdigit() for ch in line) >= 7:
             result.phone = result.phone or (phone.group(1) or phone.group()).strip()
             continue
+        parts = [part.strip() for part in line.split(",")]
+        if result.name is None and len(parts) > 1 and (_HONORIFIC.match(parts[0]) or _looks_like_name(parts[0])):
+            # "Aida Bekova, Communications Officer, UN Resident Coordinator's Office": one line, comma-separated
+            result.name = parts[0]
+            for part in parts[1:]:
+                if result.role is None and _ROLE_WORDS.search(part) and not _ORG_WORDS.search(part):
+                    result.role = part
+                elif result.organization is None and _ORG_WORDS.search(part):
+                    result.organization = part
+                else:
+                    address.append(part)
+            continue
         if result.name is None and (_HONORIFIC.match(line) or _looks_like_name(line)):
             result.name = line
         elif result.role is None and result.name is not None and _ROLE_WORDS.search(line) and not address:

@@ -38,11 +38,18 @@ def first_full_date(text: str) -> str | None:
     return None
 
 
+MASTHEAD_LINE_CHARS = 60  # longer lines are prose: an "As of …" there dates the figures, not the issue
+
+
 def report_date(meta_date: str | None, head: str, table_dates: list[str | None], lead: str,
                 default_year: int | None) -> str | None:
     """Header marker, a date in the masthead, the case tables' as-of date, or the lead's 'As of …'."""
     if meta_date:
         return meta_date
+    for line in head.split("\n"):
+        if len(line.strip()) <= MASTHEAD_LINE_CHARS and not parse_as_of(line, None) \
+                and (printed := first_full_date(line)):
+            return printed  # a date on a short masthead line, not an "as of" stamp: the issue date
     stamped = parse_as_of(head, None)
     if stamped:
         return stamped[:10]

@@ -213,7 +213,7 @@ def _make_table(lines: list[Line], header: list[int], group: _Group, first: int,
     head_text = " ".join(lines[k].text.replace("\t", " ") for k in header)
     as_of = parse_as_of(head_text, default_year)
     title = re.split(r"\b(?:as\s+of|au|al|data\s+as)\b", head_text, maxsplit=1, flags=re.IGNORECASE)[0]
-    title = " ".join(title.split()).strip(" :-–")
+    title = " ".join(title.split()).strip(" :-–,([")  # "KEY FIGURES (as of …)" -> "KEY FIGURES"
     if group.label:
         title = f"{title} — {group.label}" if title else group.label
     title = title or "Cases"
