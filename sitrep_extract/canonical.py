@@ -110,7 +110,7 @@ TABLE: tuple[Canon, ...] = (
         "response", "response actions", "response activities", "actions taken", "actions to date",
         "interventions", "activites de reponse", "actions menees", "acciones de respuesta", "reponse en cours",
         "ongoing response", "preparedness and response", "strategic objectives", "response measures",
-        "un response",
+        "un response", "humanitarian response", "reponse humanitaire", "respuesta humanitaria",
     )),
     Canon("challenges", "list", (
         "challenges", "gaps and challenges", "challenges and gaps", "constraints", "defis",

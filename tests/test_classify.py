@@ -45,3 +45,24 @@ def test_titled_report_with_sitrep_sections_is_a_sitrep():
 def test_sections_alone_are_enough():
     report = extract(SITREP.replace("COVID-19 SITUATION REPORT\n", ""), name="untitled.txt")
     assert report.document.kind == "sitrep"
+
+
+FLASH = """OCHA
+UKRAINE: FLASH UPDATE No. 3
+As of 26 February 2022, 18:00 (EET)
+
+HIGHLIGHTS
+• At least 100,000 people are estimated to have been displaced.
+• The UN and partners are scaling up the humanitarian response.
+
+HUMANITARIAN RESPONSE
+• WFP is mobilizing food assistance for up to 3 million people;
+• WHO delivered trauma kits to hospitals in Kyiv and Kharkiv.
+"""
+
+
+def test_a_numbered_flash_update_is_a_sitrep_titled_by_its_title_line():
+    report = extract(FLASH, name="flash.txt")
+    assert report.document.kind == "sitrep"
+    assert (report.document.title, report.document.number) == ("UKRAINE: FLASH UPDATE No. 3", "3")
+    assert [s.id for s in report.sections][-2:] == ["highlights", "actions"]

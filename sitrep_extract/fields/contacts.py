@@ -42,7 +42,9 @@ def contact(lines: list[str]) -> Contact | None:
         email = _EMAIL.search(line)
         if email:
             result.email = result.email or email.group()
-            continue
+            line = line[:email.start()].rstrip(" ,;:")  # "Jane Doe, Head of Office, OCHA, jane@un.org"
+            if "," not in line or result.name is not None:
+                continue
         if result.email and result.name:
             break  # the block ends with the e-mail; what follows is something else
         phone = _PHONE.search(line)
@@ -54,7 +56,7 @@ def contact(lines: list[str]) -> Contact | None:
             # "Aida Bekova, Communications Officer, UN Resident Coordinator's Office": one line, comma-separated
             result.name = parts[0]
             for part in parts[1:]:
-                if result.role is None and _ROLE_WORDS.search(part) and not _ORG_WORDS.search(part):
+                if result.role is None and _role_first(part):
                     result.role = part
                 elif result.organization is None and _ORG_WORDS.search(part):
                     result.organization = part
@@ -74,6 +76,12 @@ def contact(lines: list[str]) -> Contact | None:
     if not any((result.name, result.email, result.phone, result.organization)):
         return None
     return result
+
+
+def _role_first(part: str) -> bool:
+    """'Communications Officer', 'Head of Office': a role word before any organisation word."""
+    role, org = _ROLE_WORDS.search(part), _ORG_WORDS.search(part)
+    return bool(role) and (org is None or role.start() < org.start())
 
 
 def _looks_like_name(line: str) -> bool:

@@ -8,7 +8,8 @@ import regex as re
 from .dates import MONTHS, find_dates, parse_as_of
 
 _NUMBER = re.compile(
-    r"(?:situation\s+report|sitrep|rapport\s+de\s+situation|informe\s+de\s+situaci[oó]n|bulletin|report)"
+    r"(?:situation\s+report|sitrep|rapport\s+de\s+situation|informe\s+de\s+situaci[oó]n|bulletin|report|"
+    r"(?:flash|situation|humanitarian|operational)\s+update)"
     r"(?:\s+[A-Z]{2,6})?\s*(?:no\.?|n[°ºo]\.?|#|№|number|num[ée]ro)?\s*[-–—:]?\s*(?P<n>\d{1,4})(?!\d)(?![\d.,/-]*\d{4}\b)"
     rf"(?!\s*(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\b)",
     re.IGNORECASE,
@@ -21,7 +22,9 @@ _LANG_WORDS = {
 }
 _SITREP_WORDS = re.compile(
     r"situation\s+report|sitrep|rapport\s+de\s+situation|informe\s+de\s+situaci[oó]n|situation\s+update|"
-    r"epidemiological\s+(?:update|bulletin)|latest\s+situation|situation\s+in\s+numbers|bulletin\s+[ée]pid[ée]miologique",
+    r"epidemiological\s+(?:update|bulletin)|latest\s+situation|situation\s+in\s+numbers|bulletin\s+[ée]pid[ée]miologique|"
+    r"flash\s+update|humanitarian\s+(?:update|bulletin)|operational\s+update|point\s+de\s+situation|"
+    r"reporte\s+de\s+situaci[oó]n",
     re.IGNORECASE,
 )
 
