@@ -125,7 +125,8 @@ def _wrapped(prev: Line, line: Line, style: Style) -> bool:
     first = line.text.split(maxsplit=1)[0] if line.text.strip() else ""
     if right is None or not first or prev.column != line.column or prev.width < 0.6 * (prev.column_width or 0):
         return False  # across columns, or a short line: a sentence end there ends the paragraph
-    char = line.width / max(len(line.text), 1)  # the average advance of the next line's characters
+    spaces = line.text.count(" ")
+    char = line.width / max(len(line.text) - spaces + 0.5 * spaces, 1)  # a letter's advance; a space is about half
     # half a character of slack: the widest line rarely reaches the wrap limit, and capitals run wide
     return prev.x1 + 0.5 * char + len(first) * char > right - 0.5 * char
 
@@ -148,7 +149,7 @@ def _continues(prev: Line, line: Line, block: Block, style: Style, usual_gap: fl
     if style.body_size and prev.size and line.size:
         if abs(prev.size - line.size) > 1.0 or (prev.bold != line.bold and not line.new_region):
             return False
-    if _ENDS_ADDRESS.search(text):
+    if _ENDS_ADDRESS.search(text) and not (line.text[:1] == "/" or line.text[:1].islower()):
         return False  # an e-mail or web address ends a contact line, not a wrapped sentence
     if block.kind == "para" and text.endswith(";") and (prev.page is None or not _full(prev)):
         return False  # unbulleted lists end items with ";" (a PDF shows it by spacing too)
@@ -167,6 +168,14 @@ def _continues(prev: Line, line: Line, block: Block, style: Style, usual_gap: fl
         if line.x0 > prev.x0 + 4 and _full(prev) and len(block.lines) > 1:
             return False  # first-line indent starts a new paragraph
     return True
+
+
+def _url_inside_sentence(cur: Block | None, line: Line, usual_gap: float) -> bool:
+    """A web address wrapped onto its own line in the middle of an item ("… including" /
+    "https://covid-19.mentalcenter.kz" / "/ through partner voices"): part of the item, not a link list."""
+    if cur is None or cur.kind not in ("para", "bullet") or line.gap_before > usual_gap + 0.35:
+        return False
+    return not re.search(r"[.:;!?]\W*$", cur.lines[-1].text.rstrip())
 
 
 def _broken_word_or_sentence(prev: str, line: str) -> bool:
@@ -199,7 +208,7 @@ def build_blocks(lines: list[Line], style: Style | None = None, figures: set[int
             kind = "table"
         elif looks_like_heading(line, style):
             kind = "heading"
-        elif is_url(text):
+        elif is_url(text) and not _url_inside_sentence(cur, line, usual_gap):
             kind = "urls"
         elif is_see_also(text):
             kind = "see_also"

@@ -15,6 +15,7 @@ from . import canonical
 from .affinity import TitleMatcher
 from .assign import Run, Scorer, assign
 from .canonical import Canon
+from .fields.document import calls_itself_sitrep
 from .fields.places import COUNTRIES
 
 _ALIASES = [alias for aliases in COUNTRIES.values() for alias in aliases] + list(COUNTRIES)
@@ -130,6 +131,8 @@ def _group_score(text: str, line_count: int) -> float:
         return -1.0
     if canonical.lookup(text):
         return 2.0 + 0.1 * line_count - 0.2
+    if calls_itself_sitrep(text):
+        return 0.8  # "COVID-19 SITUATION REPORT": a title of its own above the lead story's title
     parts = canonical.split_headings(text)
     named = sum(1 for _, canon in parts if canon)
     scraps = sum(1 for part, canon in parts if canon is None and len(part.split()) <= 1)

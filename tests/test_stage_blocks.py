@@ -205,6 +205,17 @@ def test_pdf_sentence_end_with_room_for_the_next_word_ends_the_paragraph():
     assert [kind for kind, _ in shape(lines)] == ["para", "para"]
 
 
+def test_pdf_web_address_wrapped_inside_an_item_stays_in_it():
+    lines = [P("• Advice was promoted, including", x0=40.0), P("https://covid-19.mentalcenter.kz", x0=50.0),
+             P("/ through partner voices on TV.", x0=50.0)]
+    assert shape(lines) == [("bullet", [line.text for line in lines])]
+
+
+def test_web_address_after_a_full_stop_starts_a_link_list():
+    lines = [P("Sources used for this report."), P("www.coronavirus2020.kz"), P("www.anti-corona.kz")]
+    assert [kind for kind, _ in shape(lines)] == ["para", "urls"]
+
+
 def test_ruled_table_rows_group_by_table_id():
     lines = [P("CONFIRMED\t116772", table=1), P("DEATHS\t1857", table=1), P("A\t1", table=2)]
     assert shape(lines) == [("table", ["CONFIRMED\t116772", "DEATHS\t1857"]), ("table", ["A\t1"])]

@@ -315,3 +315,12 @@ def test_heading_wrapped_after_and_stays_one_heading_even_if_its_last_line_maps_
     _, sections = run("SOCIO-ECONOMIC IMPACT AND\nRESPONSE\n\n- UNDP supported small businesses.\n")
     assert [(s.id, s.heading) for s in sections] == [
         ("socio_economic_response", "SOCIO-ECONOMIC IMPACT AND RESPONSE")]
+
+
+def test_sitrep_title_over_the_lead_title_in_one_heading_block_is_split_off():
+    text = ("COVID-19 SITUATION REPORT\nKAZAKHSTAN REINTRODUCED LOCKDOWN\nAS CASES REACH NEW HIGH\n\n"
+            "NUR-SULTAN - Cases surged over the last month.\n\nHIGHLIGHTS\n\nSTORY ONE\n\nText one.\n")
+    shape, sections = run(text)
+    titles = [t.text for t in shape.tokens if isinstance(t, Heading) and t.role == "doc_title"]
+    assert titles == ["COVID-19 SITUATION REPORT"]
+    assert sections[0].id == "overview" and sections[0].items[0].title == "KAZAKHSTAN REINTRODUCED LOCKDOWN AS CASES REACH NEW HIGH"
