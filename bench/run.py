@@ -37,16 +37,32 @@ SAMPLE_PDFS = sorted((ROOT / "samples").glob("*.pdf")) + sorted((ROOT / "samples
 TEXT_SAMPLES = sorted((ROOT / "samples").glob("*.txt"))
 ENGINES = ("pdfplumber", "pdfium")
 
-# Runs a command as its child and reports the wall time and the child's peak RSS.
+# Runs a command as its child and reports the wall time, the child's peak RSS, and the CPU time other
+# processes took meanwhile (/proc/stat busy time minus the child's): with 2 cores, anything else
+# running halves --jobs 2 and the run says nothing about us.
 _WRAPPER = r"""
-import json, resource, subprocess, sys, time
+import json, os, resource, subprocess, sys, time
+def busy():
+    try:
+        with open("/proc/stat") as f:
+            ticks = [int(v) for v in f.readline().split()[1:8]]
+    except OSError:
+        return None
+    return (sum(ticks) - ticks[3] - ticks[4]) / os.sysconf("SC_CLK_TCK")  # all but idle and iowait
+before = busy()
 start = time.perf_counter()
 done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 seconds = time.perf_counter() - start
-peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # kilobytes on Linux
-print(json.dumps({"seconds": seconds, "maxrss_kb": peak, "rc": done.returncode,
+after = busy()
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+peak = usage.ru_maxrss  # kilobytes on Linux
+ours = usage.ru_utime + usage.ru_stime
+foreign = None if before is None else max(0.0, after - before - ours)
+print(json.dumps({"seconds": seconds, "maxrss_kb": peak, "rc": done.returncode, "foreign_cpu_s": foreign,
                   "stderr": done.stderr.decode("utf-8", "replace")[-2000:]}))
 """
+BUSY_SHARE = 0.1  # a run during which other processes took more than this share of one CPU is run again
+RETRIES = 3
 
 _EXTRACT_TEXT = r"""
 import sys, pdfplumber
@@ -112,16 +128,23 @@ def run(cmd: list[str], timeout: float | None = None) -> dict:
     return result
 
 
-def median_of(cmd: list[str], runs: int, label: str) -> dict:
-    seconds, peaks = [], []
+def median_of(cmd: list[str], runs: int, label: str, retries: int = RETRIES) -> dict:
+    seconds, peaks, foreign = [], [], []
     for k in range(runs):
-        r = run(cmd)
+        for attempt in range(retries + 1):
+            r = run(cmd)
+            other = r["foreign_cpu_s"]
+            busy = other is not None and other > BUSY_SHARE * r["seconds"]
+            note = f"  others used {other:.1f} s CPU" if other else ""
+            print(f"  {label:<44} run {k + 1}/{runs}: {r['seconds']:8.2f} s  {r['maxrss_kb'] / 1024:7.1f} MB"
+                  f"{note}{'  (busy machine: again)' if busy and attempt < retries else ''}", flush=True)
+            if not busy:
+                break
         seconds.append(r["seconds"])
         peaks.append(r["maxrss_kb"])
-        print(f"  {label:<44} run {k + 1}/{runs}: {r['seconds']:8.2f} s  {r['maxrss_kb'] / 1024:7.1f} MB",
-              flush=True)
+        foreign.append(None if other is None else round(other, 2))
     return {"median_s": statistics.median(seconds), "runs_s": [round(s, 3) for s in seconds],
-            "peak_rss_mb": round(statistics.median(peaks) / 1024, 1)}
+            "peak_rss_mb": round(statistics.median(peaks) / 1024, 1), "foreign_cpu_s": foreign}
 
 
 def cli(*args: str) -> list[str]:
@@ -246,10 +269,10 @@ def main() -> int:
                 results[f"memory_{engine}_{pages}"] = median_of(
                     cli("--json", "--jobs", "1", "-q", "--engine", engine, "--max-pages", str(pages),
                         str(corpus[key])), args.memory_runs if not args.quick else 1,
-                    f"{pages}-page PDF, {engine}")
+                    f"{pages}-page PDF, {engine}", retries=0)  # memory, not time: no reruns
                 results[f"reader_memory_{engine}_{pages}"] = median_of(
                     [sys.executable, "-c", _READ_ONLY, engine, str(corpus[key])],
-                    args.memory_runs if not args.quick else 1, f"{pages}-page PDF, reader only, {engine}")
+                    args.memory_runs if not args.quick else 1, f"{pages}-page PDF, reader only, {engine}", retries=0)
 
         print("5. Batch scaling: --jobs 1 and --jobs 2 over", len(corpus["batch"]), "PDFs")
         batch = [str(p) for p in corpus["batch"]]

@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from .batch import Result
-from .emit import error_record, render_summary, to_json, to_jsonl, write_cases, write_items
+from .emit import error_record, render_summary, to_jsonl, write_cases, write_items, write_json
 from .explain import explain, reading_text
 
 
@@ -137,9 +137,10 @@ class Printer:
         if self.fmt == "jsonl":
             sys.stdout.write(to_jsonl(data) + "\n")
         elif self.total == 1:
-            sys.stdout.write(to_json(data))
+            write_json(data, sys.stdout)
         else:  # several inputs: one JSON array, streamed
-            sys.stdout.write(("[\n" if self._first else ",\n") + to_json(data).rstrip("\n"))
+            sys.stdout.write("[\n" if self._first else ",\n")
+            write_json(data, sys.stdout, end="")
             self._first = False
 
     def _finish(self) -> None:
@@ -163,7 +164,6 @@ class Printer:
         if os.path.lexists(target) and not self.force:
             self._fail(result, f"{target} exists (use --force to replace it)")
             return
-        text = to_json(result.report)
         # Temp file + rename: a reader never sees half a file, and a file being written when Ctrl-C or
         # SIGTERM arrives is finished first (the signals are held), so an interrupted run leaves none.
         held = _hold_signals()
@@ -171,7 +171,7 @@ class Printer:
         try:
             fd, tmp = tempfile.mkstemp(dir=self.output_dir, prefix=".sitrep-", suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
+                write_json(result.report, handle)
                 handle.flush()
                 os.fchmod(handle.fileno(), 0o666 & ~_UMASK)  # as a plain `>` redirect would create it
                 os.fsync(handle.fileno())

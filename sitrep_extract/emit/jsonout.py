@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Iterator, Mapping
+from typing import Any, TextIO
 
 from ..report import Report
 
@@ -19,12 +19,20 @@ _LINE_BREAKS = {"\u0085": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 def to_json(report: Report | Mapping[str, Any]) -> str:
     """Pretty JSON (indent 2) with a trailing newline."""
-    return _dumps(report, indent=2) + "\n"
+    return "".join(_pretty(report)) + "\n"
+
+
+def write_json(report: Report | Mapping[str, Any], stream: TextIO, end: str = "\n") -> None:
+    """``to_json`` written to ``stream`` in pieces (``end`` instead of the newline): a long report
+    is never held as one string, nor as the list of small pieces json.dumps joins."""
+    for piece in _pretty(report):
+        stream.write(piece)
+    stream.write(end)
 
 
 def to_jsonl(report: Report | Mapping[str, Any]) -> str:
     """One compact JSON line, without the newline (the caller adds it)."""
-    return _dumps(report, separators=(",", ":"))
+    return _escape(json.dumps(_finite(_data(report)), ensure_ascii=False, allow_nan=False, separators=(",", ":")))
 
 
 def error_record(path: str, reason: str, fmt: str | None = None) -> dict[str, Any]:
@@ -32,20 +40,54 @@ def error_record(path: str, reason: str, fmt: str | None = None) -> dict[str, An
     return {"source": {"path": path, "format": fmt}, "error": " ".join(str(reason).split())}
 
 
-def _dumps(report: Report | Mapping[str, Any], **options: Any) -> str:
-    data = report.to_dict() if isinstance(report, Report) else report
-    text = json.dumps(_finite(data), ensure_ascii=False, allow_nan=False, **options)
+_PRETTY = json.JSONEncoder(ensure_ascii=False, allow_nan=False, indent=2)  # what json.dumps(indent=2) uses
+_PIECE = 1 << 16  # characters per write
+
+
+def _pretty(report: Report | Mapping[str, Any]) -> Iterator[str]:
+    """The text of json.dumps(indent=2), in pieces of about 64 KB."""
+    buffer: list[str] = []
+    size = 0
+    for chunk in _PRETTY.iterencode(_finite(_data(report))):
+        buffer.append(chunk)
+        size += len(chunk)
+        if size >= _PIECE:
+            yield _escape("".join(buffer))
+            buffer.clear()
+            size = 0
+    yield _escape("".join(buffer))
+
+
+def _data(report: Report | Mapping[str, Any]) -> Mapping[str, Any]:
+    return report.to_dict() if isinstance(report, Report) else report
+
+
+def _escape(text: str) -> str:
     for char, escape in _LINE_BREAKS.items():
         text = text.replace(char, escape)  # these only occur inside strings
     return text
 
 
 def _finite(value: Any) -> Any:
-    """The same data with NaN and infinities replaced by None (null)."""
+    """The same data with NaN and infinities replaced by None (null); copied only when there are any."""
+    return _replace_nonfinite(value) if _has_nonfinite(value) else value
+
+
+def _has_nonfinite(value: Any) -> bool:
+    if isinstance(value, float):
+        return not math.isfinite(value)
+    if isinstance(value, Mapping):
+        return any(_has_nonfinite(item) for item in value.values())
+    if isinstance(value, (list, tuple)):
+        return any(_has_nonfinite(item) for item in value)
+    return False
+
+
+def _replace_nonfinite(value: Any) -> Any:
     if isinstance(value, float):
         return value if math.isfinite(value) else None
     if isinstance(value, Mapping):
-        return {key: _finite(item) for key, item in value.items()}
+        return {key: _replace_nonfinite(item) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
-        return [_finite(item) for item in value]
+        return [_replace_nonfinite(item) for item in value]
     return value

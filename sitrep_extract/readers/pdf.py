@@ -144,6 +144,7 @@ def _read_doc(doc, wanted: set[int] | None, max_pages: int | None, engine: str) 
     read = with_text = failed = 0
     first_failure = ""
     next_table_id = 0
+    floats: dict[float, float] = {}
     for number in range(1, page_count + 1):
         if wanted is not None and number not in wanted:
             continue
@@ -160,7 +161,7 @@ def _read_doc(doc, wanted: set[int] | None, max_pages: int | None, engine: str) 
             result.warnings.append(f"page {number}: skipped, could not be read ({_short(error)})")
             continue
         with_text += bool(lines)
-        result.lines.extend(lines)
+        result.lines.extend(_share_floats(lines, floats))
     result.fallback_pages = list(getattr(doc, "fallback_pages", []))
     if wanted is not None:
         outside = sorted(n for n in wanted if not 1 <= n <= page_count)
@@ -172,6 +173,21 @@ def _read_doc(doc, wanted: set[int] | None, max_pages: int | None, engine: str) 
         raise ExtractError(NO_TEXT)
     result.lines, result.dropped = _drop_running_lines(result.lines, heights)
     return result
+
+
+_GEOMETRY = ("x0", "x1", "top", "bottom", "size", "gap_before", "column_width")
+
+
+def _share_floats(lines: list[Line], floats: dict[float, float]) -> list[Line]:
+    """One float object per value across the document: lines are kept until the whole document is
+    parsed, and margins, sizes, column widths and line pitches repeat on every page (a third of a
+    long PDF's memory was these floats)."""
+    for line in lines:
+        for name in _GEOMETRY:
+            value = getattr(line, name)
+            if type(value) is float and value:  # not an int 1 for 1.0, nor 0.0 for -0.0
+                setattr(line, name, floats.setdefault(value, value))
+    return lines
 
 
 def _read_page(data: PageData, number: int, next_table_id: int) -> tuple[list[Line], int]:
