@@ -52,6 +52,16 @@ class Scorer:
         self._rows: dict[tuple[int, int, int, int], list[float]] = {}
         self._titles: dict[int, set[str]] = {}
 
+    def keep_only(self, stretch: list[int]) -> None:
+        """Forget what was measured for blocks outside ``stretch``: runs are scored one after another
+        and a run reads only its own stretch and the one above it, so memory stays flat on long
+        documents. Segment rows are per heading, and each heading belongs to one run."""
+        wanted = set(stretch)
+        self._texts = {i: t for i, t in self._texts.items() if i in wanted}
+        self._stems = {i: t for i, t in self._stems.items() if i in wanted}
+        self._unit.clear()
+        self._rows.clear()
+
     def text(self, i: int) -> str:
         if i not in self._texts:
             self._texts[i] = self.tokens[i].block.text
@@ -128,6 +138,7 @@ def assign(runs: list[Run], before: list[int], scorer: Scorer) -> dict[int, int]
     best = [-ORPHAN_COST * c for c in range(len(before) + 1)]
     trail: list[tuple[list[float], list]] = []  # per run: (best, back pointers per cut)
     for run in runs:
+        scorer.keep_only(previous)
         configs = _configs(run)
         candidates: list[tuple[float, object]] = []
         for attach, order in configs:
