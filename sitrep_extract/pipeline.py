@@ -92,6 +92,9 @@ def build_report(lines: list[Line], source: Source, meta: dict[str, str], warnin
     all_text = "\n".join(line.text for line in lines)
     year = int(meta["date"][:4]) if meta.get("date") else document.common_year(all_text)
     subject = _main_subject(all_text)
+    head = "\n".join(line.text for line in lines[:15])
+    country, language = guess_country(head, all_text), document.language(all_text)
+    del all_text  # a copy of the whole document: not held through the stages below
 
     tables, taken, table_warnings = find_case_tables(lines, subject, year)
     media_at = [i for i, line in enumerate(lines)
@@ -110,7 +113,6 @@ def build_report(lines: list[Line], source: Source, meta: dict[str, str], warnin
             item.amounts = entities.amounts_in(text)
 
     special = _special_texts(shape)
-    head = "\n".join(line.text for line in lines[:15])
     lead = next((s.items[0].text for s in sections if s.id == "overview" and s.items), "")
     date = document.report_date(meta.get("date"), head, [t.as_of for t in tables], lead, year)
     figure_texts = [i.text for s in sections if s.id in ("overview", "highlights", "epidemiology") for i in s.items]
@@ -118,6 +120,7 @@ def build_report(lines: list[Line], source: Source, meta: dict[str, str], warnin
     prose = "\n".join(line.text for i, line in enumerate(lines) if i not in consumed)
     figures += [f for f in headline_figures([prose], year, date, cue_only=True)
                 if (f.metric, f.value) not in {(g.metric, g.value) for g in figures}]
+    del prose
 
     report = Report(source=source, document=Document(kind="sitrep"), sections=sections, case_tables=tables,
                     headline_figures=figures, media_coverage=media,
@@ -130,10 +133,10 @@ def build_report(lines: list[Line], source: Source, meta: dict[str, str], warnin
     report.document = Document(
         kind="sitrep" if evidence else "not_sitrep",
         title=_title(shape, lines, evidence),
-        country=guess_country(head, all_text),
+        country=country,
         date=date,
         number=document.sitrep_number(head),
-        language=document.language(all_text),
+        language=language,
     )
     _explain_gaps(report)
     return Analysis(lines=lines, dropped=dropped or [], table_lines=consumed, blocks=blocks,
