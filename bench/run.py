@@ -106,7 +106,7 @@ warnings.filterwarnings("ignore")
 from importlib.metadata import version
 import spacy
 from unstructured.partition.pdf import partition_pdf
-print(version("unstructured"), "en_core_web_sm" if spacy.util.is_package("en_core_web_sm") else "blank")
+print("VERSION", version("unstructured"), "en_core_web_sm" if spacy.util.is_package("en_core_web_sm") else "blank")
 """
 
 
@@ -220,8 +220,12 @@ def main() -> int:
     ap.add_argument("--skip-text", action="store_true", help="do not run the 20 MB text path")
     ap.add_argument("--work", type=Path, default=None, help="where to build the corpus (default: a temp dir)")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
+    ap.add_argument("--peer-only", action="store_true",
+                    help="measure only the peer and update its figures in --out (from a full run on this machine)")
     args = ap.parse_args()
     runs = 1 if args.quick else args.runs
+    if args.peer_only:
+        return peer_only(args, runs)
     work = args.work or Path(tempfile.mkdtemp(prefix="sitrep-bench-"))
     results: dict = {"machine": {"python": platform.python_version(), "platform": platform.platform(),
                                  "cpus": os.cpu_count(), "load_before": os.getloadavg()},
@@ -244,17 +248,7 @@ def main() -> int:
                                                     f"reader only (read_pdf), {engine}")
 
         print("2. Peer: unstructured partition_pdf(strategy='fast') on the same PDFs")
-        peer = None
-        if not args.skip_peer:
-            probe = subprocess.run([sys.executable, "-c", _HAS_UNSTRUCTURED], capture_output=True, env=env())
-            if probe.returncode == 0:
-                version = probe.stdout.decode().strip()
-                peer = median_of([sys.executable, "-c", _UNSTRUCTURED, *pdfs], runs,
-                                 f"unstructured {version.split()[0]} partition_pdf fast")
-                peer["version"] = version
-            else:
-                print("  unstructured is not installed: skipped (see bench/README.md)")
-        results["unstructured"] = peer
+        results["unstructured"] = None if args.skip_peer else measure_peer(pdfs, runs)
 
         print("3. Text path: the text samples repeated to", f"{results['corpus']['text_mb']:.1f} MB")
         if not args.skip_text:
@@ -292,6 +286,35 @@ def main() -> int:
     args.out.write_text(json.dumps(results, indent=2, default=str) + "\n")
     print_table(summary, results)
     print(f"\nfigures written to {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}")
+    return 0
+
+
+def measure_peer(pdfs: list[str], runs: int) -> dict | None:
+    probe = subprocess.run([sys.executable, "-c", _HAS_UNSTRUCTURED], capture_output=True, env=env())
+    if probe.returncode != 0:
+        print("  unstructured is not installed: skipped (see bench/README.md)")
+        return None
+    # the last "VERSION" line: importing unstructured may print other things first
+    version = [line for line in probe.stdout.decode().splitlines() if line.startswith("VERSION ")][-1][8:]
+    peer = median_of([sys.executable, "-c", _UNSTRUCTURED, *pdfs], runs, f"unstructured {version.split()[0]} partition_pdf fast")
+    peer["version"] = version
+    return peer
+
+
+def peer_only(args, runs: int) -> int:
+    """Add the peer to the figures of an earlier full run (installing it takes long; so does a full run)."""
+    results = json.loads(args.out.read_text())
+    work = args.work or Path(tempfile.mkdtemp(prefix="sitrep-bench-"))
+    try:
+        corpus = build_corpus(work, args.quick)
+        print("2. Peer: unstructured partition_pdf(strategy='fast') on the same PDFs")
+        results["unstructured"] = measure_peer([str(p) for p in corpus["pdf_set"]], runs)
+    finally:
+        if args.work is None:
+            shutil.rmtree(work, ignore_errors=True)
+    results["summary"] = summarise(results)
+    args.out.write_text(json.dumps(results, indent=2, default=str) + "\n")
+    print_table(results["summary"], results)
     return 0
 
 
