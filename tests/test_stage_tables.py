@@ -199,3 +199,12 @@ def test_table_title_drops_the_bracket_of_its_as_of_note():
                                       "Deaths: 1 310"), "covid19", 2020)
     assert [(t.title, t.as_of, t.confirmed, t.recovered, t.deaths) for t in tables] == [
         ("KEY FIGURES", "2020-12-14", 78312, 70105, 1310)]
+
+
+def test_two_label_columns_then_two_value_columns_each_get_their_own_values():
+    lines = L("NUMBER OF COVID-19 CASES", "AS OF 12:00 09.11.2020", "CONFIRMED", "RECOVERED", "MORTALITY",
+              "NUMBER OF COVID-19 PNEUMONIA CASES", "AS OF 12:00 09.11.2020", "CONFIRMED", "RECOVERED", "MORTALITY",
+              "Number of cases (blue line)", "116772", "107843", "1857", "39104", "29182", "409")
+    tables, _, _ = find_case_tables(lines, "covid19", 2020)
+    assert [(t.subject, t.confirmed, t.recovered, t.deaths) for t in tables] == [
+        ("covid19", 116772, 107843, 1857), ("covid19_pneumonia", 39104, 29182, 409)]

@@ -134,7 +134,7 @@ def _run_at(lines: list[Line], i: int, default_year: int | None) -> tuple[list[_
     return [g for g in groups if g.rows], first, j
 
 
-def _column_rows(lines: list[Line], i: int) -> tuple[list[Row], set[int]]:
+def _column_rows(lines: list[Line], i: int, taken: set[int] = frozenset()) -> tuple[list[Row], set[int]]:
     """A table printed column by column: label lines, then (a few lines on) as many value lines.
 
     'CONFIRMED' / 'RECOVERED' / 'MORTALITY' / … / '116772' / '107843' / '1857' — what text
@@ -149,6 +149,8 @@ def _column_rows(lines: list[Line], i: int) -> tuple[list[Row], set[int]]:
         return [], set()
     for start in range(j, min(j + COLUMN_LOOKAHEAD, len(lines))):
         values = lines[start:start + len(labels)]
+        if taken.intersection(range(start, start + len(labels))):
+            continue  # values an earlier table took: two label columns, then two value columns
         if len(values) == len(labels) and all(_LONE_VALUE.match(v.text.strip()) for v in values):
             rows = [Row(metric, lines[k].text.strip(), [v.text.strip()]) for (k, metric), v in zip(labels, values)]
             return rows, {k for k, _ in labels} | set(range(start, start + len(labels)))
@@ -182,7 +184,7 @@ def find_case_tables(lines: list[Line], default_subject: str = "cases", default_
     warnings: list[str] = []
     i = 0
     while i < len(lines):
-        column, used = _column_rows(lines, i) if i not in taken else ([], set())
+        column, used = _column_rows(lines, i, taken) if i not in taken else ([], set())
         if column:
             header = _header_lines(lines, i, taken)
             table = _make_table(lines, header, _Group(None, column), i, default_subject, default_year)
