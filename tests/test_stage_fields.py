@@ -287,3 +287,10 @@ def test_sample_country(sitrep_text):
 def test_report_date_masthead_date_line_beats_an_as_of_in_the_lead_and_tables():
     head = "COVID-19 SITUATION REPORT #15\n15 December 2020\nKEY FIGURES (as of 14.12.2020)"
     assert report_date(None, head, ["2020-12-14"], "As of 14 December", 2020) == "2020-12-15"
+
+
+def test_list_items_under_the_contact_heading_are_not_the_contact():
+    result = contact(["• Video clip dedicated to the UN Day: piano cover by", "Yernar Nurtazin;",
+                      "Ms Elnara Bainazarova", "Press and Communication Officer", "e-mail: elnara@one.un.org"])
+    assert (result.name, result.role, result.email) == ("Ms Elnara Bainazarova", "Press and Communication Officer",
+                                                        "elnara@one.un.org")
