@@ -125,7 +125,7 @@ def build_report(lines: list[Line], source: Source, meta: dict[str, str], warnin
     report = Report(source=source, document=Document(kind="sitrep"), sections=sections, case_tables=tables,
                     headline_figures=figures, media_coverage=media,
                     key_sources=contacts.key_sources(special.get("key_sources", [])),
-                    contact=contacts.contact(special.get("contact", [])),
+                    contact=_contact(special.get("contact", []), lines),
                     warnings=warnings + table_warnings)
     see_also = sum(1 for s in sections for i in s.items if i.see_also)
     evidence = document.sitrep_evidence([line.text for line in lines[:40]], {s.id for s in sections}, len(tables),
@@ -141,6 +141,13 @@ def build_report(lines: list[Line], source: Source, meta: dict[str, str], warnin
     _explain_gaps(report)
     return Analysis(lines=lines, dropped=dropped or [], table_lines=consumed, blocks=blocks,
                     outline=shape, report=report, roles=roles)
+
+
+def _contact(owned: list[str], lines: list[Line]) -> contacts.Contact | None:
+    found = contacts.contact(owned)
+    if found is not None and found.email is None and found.name:
+        found.email = contacts.email_of(found.name, [line.text for line in lines if "@" in line.text])
+    return found
 
 
 def _main_subject(text: str) -> str:

@@ -294,3 +294,11 @@ def test_list_items_under_the_contact_heading_are_not_the_contact():
                       "Ms Elnara Bainazarova", "Press and Communication Officer", "e-mail: elnara@one.un.org"])
     assert (result.name, result.role, result.email) == ("Ms Elnara Bainazarova", "Press and Communication Officer",
                                                         "elnara@one.un.org")
+
+
+def test_email_printed_away_from_the_contact_block_is_found_by_the_name():
+    from sitrep_extract.fields.contacts import email_of
+
+    texts = ["write to info@un.org for the survey", "e-mail: elnara.bainazarova@one.un.org"]
+    assert email_of("Ms Elnara Bainazarova", texts) == "elnara.bainazarova@one.un.org"
+    assert email_of("Dr John Smith", texts) is None

@@ -93,6 +93,18 @@ def _looks_like_name(line: str) -> bool:
         and not _ORG_WORDS.search(line) and not any(ch.isdigit() for ch in line)
 
 
+def email_of(name: str, texts: list[str]) -> str | None:
+    """The address elsewhere in the document that carries the contact's name ('elnara.bainazarova@…'
+    for 'Ms Elnara Bainazarova'): text extraction can print it away from the contact block."""
+    words = {w.lower() for w in re.findall(r"[^\W\d_]{3,}", name)} - {"mrs", "prof"}
+    for text in texts:
+        for email in _EMAIL.findall(text):
+            local = email.split("@")[0].lower()
+            if any(w in local for w in words):
+                return email
+    return None
+
+
 def first_email(text: str) -> str | None:
     m = _EMAIL.search(text)
     return m.group() if m else None
