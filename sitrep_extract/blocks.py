@@ -142,7 +142,7 @@ def _continues(prev: Line, line: Line, block: Block, style: Style, usual_gap: fl
         return True  # "Nur-" / "Sultan cities", "UNESCO" / "finalized the …": a column break inside a sentence
     if line.gap_before > usual_gap + 0.35 and not line.new_region:
         # A full text line that stops mid-sentence before a gap ran into a column or page break.
-        return prev.page is None and prev.width >= 0.9 * (prev.column_width or 1e9) \
+        return prev.page is None and _text_line_full(prev, line) \
             and not _ENDS_SENTENCE.search(text) and not text.endswith(":") and line.text[:1].isalnum()
     if gaps_mark and prev.page is None:
         return not _ENDS_ADDRESS.search(text)
@@ -176,6 +176,14 @@ def _url_inside_sentence(cur: Block | None, line: Line, usual_gap: float) -> boo
     if cur is None or cur.kind not in ("para", "bullet") or line.gap_before > usual_gap + 0.35:
         return False
     return not re.search(r"[.:;!?]\W*$", cur.lines[-1].text.rstrip())
+
+
+def _text_line_full(prev: Line, line: Line) -> bool:
+    """A hard-wrapped text line that could not have held the next line's first word (or nearly fills
+    its column): "• The Ministry of Digital" / "Development, Innovation and" in a narrow column."""
+    width = prev.column_width or 1e9
+    first = line.text.split(maxsplit=1)[0] if line.text.strip() else ""
+    return prev.width >= 0.9 * width or prev.width + 1 + len(first) > width
 
 
 def _broken_word_or_sentence(prev: str, line: str) -> bool:

@@ -216,6 +216,19 @@ def test_web_address_after_a_full_stop_starts_a_link_list():
     assert [kind for kind, _ in shape(lines)] == ["para", "urls"]
 
 
+def test_text_bullet_line_that_could_not_hold_the_next_word_continues_over_a_blank_line():
+    # pdfminer text of a narrow column: a blank line after each item's first line
+    lines = [T("• The Ministry of Digital", 2, width=33.0), T("Development, Innovation and", 1, width=33.0),
+             T("Aerospace Industry held a forum.", 0, width=33.0)]
+    assert shape(lines) == [("bullet", [line.text for line in lines])]
+
+
+def test_text_line_with_room_for_the_next_word_ends_before_a_blank_line():
+    lines = [T("• UNICEF delivered kits", 2), T("• WHO trained nurses in Almaty", 0), T("• UNFPA opened centres", 0),
+             T("Development partners met on Friday.", 1), T("They agreed on a plan.", 0)]
+    assert [kind for kind, _ in shape(lines)] == ["bullet", "bullet", "bullet", "para", "para"]
+
+
 def test_ruled_table_rows_group_by_table_id():
     lines = [P("CONFIRMED\t116772", table=1), P("DEATHS\t1857", table=1), P("A\t1", table=2)]
     assert shape(lines) == [("table", ["CONFIRMED\t116772", "DEATHS\t1857"]), ("table", ["A\t1"])]
