@@ -96,9 +96,14 @@ _CONNECTOR = re.compile(r"\b(?:and|of|for|in|the|to|on|with|a|an|as|at|by|from|&
                         re.IGNORECASE)
 
 
+def ends_with_connector(text: str) -> bool:
+    """A heading line ending in 'AND', 'OF', ':' … wraps on to the next line."""
+    return bool(_CONNECTOR.search(text.strip()))
+
+
 def _same_heading(prev: Line, line: Line, style: Style) -> bool:
     """Whether ``line`` continues the heading printed on ``prev`` (a heading wrapped onto lines)."""
-    if _CONNECTOR.search(prev.text.strip()):
+    if ends_with_connector(prev.text):
         return line.gap_before < 2.0  # "SOCIO-ECONOMIC IMPACT AND" / "RESPONSE": even if both parts map
     if canonical.lookup(line.text) and canonical.lookup(prev.text):
         return False
@@ -122,7 +127,7 @@ def _wrapped(prev: Line, line: Line, style: Style) -> bool:
     if _full(prev):
         return True
     right = style.right_edges.get((prev.page, prev.column))
-    first = line.text.split(maxsplit=1)[0] if line.text.strip() else ""
+    first = _first_word(line)
     if right is None or not first or prev.column != line.column or prev.width < 0.6 * (prev.column_width or 0):
         return False  # across columns, or a short line: a sentence end there ends the paragraph
     spaces = line.text.count(" ")
@@ -159,8 +164,7 @@ def _continues(prev: Line, line: Line, block: Block, style: Style, usual_gap: fl
         if prev.page is None and prev.column_width:
             # Hard-wrapped text breaks a line only when the next word does not fit: if it would
             # have fitted, the sentence end is the end of the paragraph.
-            first = line.text.split(maxsplit=1)[0] if line.text.strip() else ""
-            if prev.width + 1 + len(first) <= prev.column_width:
+            if _next_word_fits(prev, line):
                 return False
         elif not _wrapped(prev, line, style):
             return False
@@ -178,12 +182,19 @@ def _url_inside_sentence(cur: Block | None, line: Line, usual_gap: float) -> boo
     return not re.search(r"[.:;!?]\W*$", cur.lines[-1].text.rstrip())
 
 
+def _first_word(line: Line) -> str:
+    return line.text.split(maxsplit=1)[0] if line.text.strip() else ""
+
+
+def _next_word_fits(prev: Line, line: Line) -> bool:
+    """Whether a hard-wrapped text line had room for the next line's first word (widths in characters)."""
+    return prev.width + 1 + len(_first_word(line)) <= (prev.column_width or 1e9)
+
+
 def _text_line_full(prev: Line, line: Line) -> bool:
-    """A hard-wrapped text line that could not have held the next line's first word (or nearly fills
-    its column): "• The Ministry of Digital" / "Development, Innovation and" in a narrow column."""
-    width = prev.column_width or 1e9
-    first = line.text.split(maxsplit=1)[0] if line.text.strip() else ""
-    return prev.width >= 0.9 * width or prev.width + 1 + len(first) > width
+    """A hard-wrapped text line that nearly fills its column or could not have held the next word:
+    "• The Ministry of Digital" / "Development, Innovation and" in a narrow column."""
+    return prev.width >= 0.9 * (prev.column_width or 1e9) or not _next_word_fits(prev, line)
 
 
 def _broken_word_or_sentence(prev: str, line: str) -> bool:

@@ -14,6 +14,7 @@ import regex as re
 from . import canonical
 from .affinity import TitleMatcher
 from .assign import Run, Scorer, assign
+from .blocks import ends_with_connector
 from .canonical import Canon
 from .fields.document import calls_itself_sitrep
 from .fields.places import COUNTRIES
@@ -121,14 +122,9 @@ def _heading_parts(block: Block) -> list[tuple[str, Canon | None]]:
     return parts
 
 
-# A heading line ending in one of these wraps on: "SOCIO-ECONOMIC IMPACT AND" / "RESPONSE" is one heading.
-_DANGLING = frozenset("and or of for the in on to with & et ou de des du la le les y del".split())
-
-
 def _group_score(text: str, line_count: int) -> float:
-    words = text.lower().split()
-    if words and words[-1] in _DANGLING:
-        return -1.0
+    if ends_with_connector(text):
+        return -1.0  # "SOCIO-ECONOMIC IMPACT AND" wraps on: with "RESPONSE" it is one heading
     if canonical.lookup(text):
         return 2.0 + 0.1 * line_count - 0.2
     if calls_itself_sitrep(text):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import regex as re
 
+from ..normalize import bullet_of
 from ..report import Contact
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -10,7 +11,6 @@ _PHONE = re.compile(r"(?:\+|\b00)\d[\d\s().-]{7,}\d|\b(?:tel|phone|t[ée]l[ée]p
                     re.IGNORECASE)
 _URLISH = re.compile(r"\b(?:https?://\S+|www\.[\w.-]+\.\w{2,}(?:/\S*)?|[\w-]+(?:\.[\w-]+)*\.(?:org|int|gov|kz|com|net)"
                      r"(?:\.\w{2})?(?:/\S*)?)", re.IGNORECASE)
-_LIST_ITEM = re.compile(r"^\s*[•●▪■◦‣*–-]\s")
 _HONORIFIC = re.compile(r"^(?:Ms|Mrs|Mr|Dr|Prof|Mme|M\.|Sr|Sra)\.?\s+\S", re.IGNORECASE)
 _ORG_WORDS = re.compile(r"\b(?:office|organi[sz]ation|ministry|ministere|unit|division|department|centre|center|"
                         r"agency|programme|program|fund|un|who|unicef|bureau|institute|institut)\b", re.IGNORECASE)
@@ -48,7 +48,8 @@ def contact(lines: list[str]) -> Contact | None:
                 continue
         if result.email and result.name:
             break  # the block ends with the e-mail; what follows is something else
-        if _LIST_ITEM.match(line) or line.endswith(";"):
+        marker = bullet_of(line)[0]
+        if (marker and not marker[0].isalnum()) or line.endswith(";"):
             continue  # a list item that text extraction put under the heading, not a contact line
         phone = _PHONE.search(line)
         if phone and sum(ch.isdigit() for ch in line) >= 7:
