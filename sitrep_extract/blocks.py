@@ -75,9 +75,10 @@ def looks_like_heading(line: Line, style: Style) -> bool:
         return False
     if "@" in text or bullet_of(text)[0] in ("•", "-", "–", "*") or _CAPTION.match(text):
         return False
-    if canonical.lookup(text) and not text.endswith((".", ";", ",")):
-        return True
     letters = [ch for ch in text if ch.isalpha()]
+    if canonical.lookup(text) and not text.endswith((".", ";", ",")) and not text[0].islower() \
+            and not _plain_body_words(line, style, letters):
+        return True  # (a line starting in lower case is the middle of a sentence: "… response on")
     if len(letters) < 3 or len(text.split()) > 16 or text.endswith((",", ";")):
         return False
     upper = sum(ch.isupper() for ch in letters) / len(letters)
@@ -90,6 +91,14 @@ def looks_like_heading(line: Line, style: Style) -> bool:
         # Title-case headings need weight and brevity.
         return emphasised and len(text.split()) <= 12 and not text.endswith(".") and line.size >= style.body_size - 0.5
     return upper >= 0.75 and not text.endswith(".")
+
+
+def _plain_body_words(line: Line, style: Style, letters: list[str]) -> bool:
+    """A PDF line in the body font, not bold and not in capitals ('Vaccination' wrapped onto a line of
+    its own mid-sentence): a section's name there is a word of the text, not a heading."""
+    if not (style.body_size and line.size) or line.bold or line.size >= style.body_size + 1.5:
+        return False
+    return sum(ch.isupper() for ch in letters) < 0.75 * max(len(letters), 1)
 
 
 _CONNECTOR = re.compile(r"\b(?:and|of|for|in|the|to|on|with|a|an|as|at|by|from|&|et|de|des|du|la|le|y|del)$|[-–:,]$",

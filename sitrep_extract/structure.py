@@ -126,7 +126,9 @@ def _group_score(text: str, line_count: int) -> float:
     if ends_with_connector(text):
         return -1.0  # "SOCIO-ECONOMIC IMPACT AND" wraps on: with "RESPONSE" it is one heading
     if canonical.lookup(text):
-        return 2.0 + 0.1 * line_count - 0.2
+        # A heading wrapped over lines that names a section as a whole beats reading its pieces as
+        # sections ("SOCIO-ECONOMIC" / "IMPACT AND" / "RESPONSE": not socio-economic + actions).
+        return 1.9 + 0.9 * (line_count - 1)
     if calls_itself_sitrep(text):
         return 0.8  # "COVID-19 SITUATION REPORT": a title of its own above the lead story's title
     parts = canonical.split_headings(text)

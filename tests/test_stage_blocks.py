@@ -167,6 +167,16 @@ def test_pdf_canonical_heading_in_body_font_is_still_a_heading():
     assert shape([P("EMERGENCY HEALTH RESPONSE", 1.0)] + BODY)[0] == ("heading", ["EMERGENCY HEALTH RESPONSE"])
 
 
+def test_pdf_section_name_wrapped_alone_in_body_text_is_not_a_heading():
+    lines = BODY + [P("Vaccination", 0.3), P("Contraindications were covered in the training.", 0.3)]
+    assert "heading" not in [kind for kind, _ in shape(lines)]
+
+
+def test_pdf_lower_case_line_that_names_a_section_is_not_a_heading():
+    lines = BODY + [P("emergency health response on", 0.3), P("page 2.", 0.3)]
+    assert "heading" not in [kind for kind, _ in shape(lines)]
+
+
 def test_pdf_bold_labelled_value_is_not_a_heading():
     assert shape([P("TOTAL REACH 13 MLN", 1.0, bold=True)] + BODY)[0] == ("para", ["TOTAL REACH 13 MLN"])
 

@@ -324,3 +324,9 @@ def test_sitrep_title_over_the_lead_title_in_one_heading_block_is_split_off():
     titles = [t.text for t in shape.tokens if isinstance(t, Heading) and t.role == "doc_title"]
     assert titles == ["COVID-19 SITUATION REPORT"]
     assert sections[0].id == "overview" and sections[0].items[0].title == "KAZAKHSTAN REINTRODUCED LOCKDOWN AS CASES REACH NEW HIGH"
+
+
+def test_heading_wrapped_over_three_lines_names_one_section():
+    _, sections = run("SOCIO-ECONOMIC\nIMPACT AND\nRESPONSE\n\n- UNDP supported small businesses.\n")
+    assert [(s.id, s.heading) for s in sections] == [
+        ("socio_economic_response", "SOCIO-ECONOMIC IMPACT AND RESPONSE")]
