@@ -208,3 +208,8 @@ def test_two_label_columns_then_two_value_columns_each_get_their_own_values():
     tables, _, _ = find_case_tables(lines, "covid19", 2020)
     assert [(t.subject, t.confirmed, t.recovered, t.deaths) for t in tables] == [
         ("covid19", 116772, 107843, 1857), ("covid19_pneumonia", 39104, 29182, 409)]
+
+
+def test_media_value_with_its_unit_wrapped_onto_the_next_line():
+    coverage, used = find_media_coverage(L("MEDIA COVERAGE", "TOTAL REACH 13", "MLN", "ENGAGEMENT 563K"), [0])
+    assert coverage == MediaCoverage(total_reach=13_000_000, engagement=563_000) and used == {0, 1, 2, 3}

@@ -169,6 +169,7 @@ CORE = {"confirmed", "deaths", "cases", "suspected", "recovered"}
 COLUMN_LOOKAHEAD = 12
 _ONLY_AS_OF = re.compile(r"^\s*(?:as\s+of|au|al|data\s+as\s+(?:of|reported\s+by))\b[\s\d:./-]*"
                          r"(?:[^\W\d]+\s*\d{2,4})?\s*$", re.IGNORECASE)
+_UNIT_ONLY = re.compile(r"(?:k|m|mln|mn|million|millions|bn|billion|thousand)\.?", re.IGNORECASE)
 _LONE_VALUE = re.compile(rf"^(?:{_VALUE})$", re.IGNORECASE)
 
 
@@ -273,8 +274,14 @@ def _media_values(lines: list[Line], span: range) -> tuple[MediaCoverage | None,
     labels: list[str] = []
     values: list[int] = []
     used: set[int] = set()
+    last = ""  # the last value as printed, for a unit wrapped onto the next line
     for k in span:
         text = lines[k].text.replace("\t", " ").strip()
+        if values and last and span.step > 0 and _UNIT_ONLY.fullmatch(text):
+            values[-1] = parse_count(f"{last} {text}") or values[-1]  # "TOTAL REACH 13" / "MLN"
+            used.add(k)
+            last = ""
+            continue
         pairs = re.findall(rf"([^\d]+?)\s*:?\s*({_VALUE})(?=\s|$)", text, re.IGNORECASE)
         named = [(metric_of(label, _MEDIA_RES), value) for label, value in pairs]
         label = metric_of(text, _MEDIA_RES)
@@ -282,10 +289,12 @@ def _media_values(lines: list[Line], span: range) -> tuple[MediaCoverage | None,
             for metric, value in named:
                 labels.append(metric)
                 values.append(parse_count(value) or 0)
+                last = value
         elif label:
             labels.append(label)
         elif re.fullmatch(_VALUE, text, re.IGNORECASE) and parse_count(text) is not None:
             values.append(parse_count(text))
+            last = text
         else:
             break
         used.add(k)
