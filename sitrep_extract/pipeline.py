@@ -206,8 +206,8 @@ def _title(shape, lines: list[Line], evidence: list[str]) -> str | None:
         body = Counter(round(line.size) for line in lines if line.size).most_common(1)[0][0]
         if biggest >= body * 1.3:
             return " ".join(line.text for line in sized if line.size >= biggest - 0.5)
-    named = next((line.text.split("\t")[0].strip() for line in lines[:15]
-                  if document.calls_itself_sitrep(line.text.split("\t")[0])), None)
+    first_cells = (line.text.split("\t")[0].strip() for line in lines[:15])
+    named = next((cell for cell in first_cells if document.calls_itself_sitrep(cell)), None)
     if named:
         return named  # "UKRAINE: FLASH UPDATE No. 3", printed as a plain line
     if not evidence and lines:

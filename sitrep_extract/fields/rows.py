@@ -66,7 +66,9 @@ _KEYWORDS = (
 _NEW = re.compile(r"\bnew\b|\bnouveaux?\b|past\s+24|last\s+24|\btoday\b|du\s+jour|this\s+week|\bsemaine\b|\bdaily\b")
 _CURRENT = re.compile(r"currently|admitted|isolated|under\s+treatment|en\s+soins|\bactive\b")
 
-_VALUE = r"[-+]?\d[\d\s.,’'\u00a0\u202f]*(?:\s?%|\s?(?:k|m|mln|mn|million|bn|thousand)\b)?"
+MULTIPLIER = r"k|m|mln|mn|million|bn|thousand"  # "13 MLN", "563K"
+VALUE = rf"[-+]?\d[\d\s.,’'\u00a0\u202f]*(?:\s?%|\s?(?:{MULTIPLIER})\b)?"
+_VALUE = VALUE
 _MISSING = r"(?:ND|NA|N/A|n\.?d\.?|—|–|-)"
 # One cell of a row printed with spaces: "116 772" (spaced thousands), "1,59%", "ND"; "5 0 5" is three cells.
 _CELL = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)(?:\s?%)?|\d[\d.,’'\u00a0\u202f]*(?:\s?%)?|\b(?:ND|NA|N/A)\b")

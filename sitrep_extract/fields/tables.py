@@ -15,7 +15,7 @@ from ..model import Line
 from ..report import CaseTable, MediaCoverage
 from .dates import parse_as_of
 from .numbers import parse_count, parse_decimal
-from .rows import LabelTable, Row, fold, metric_of, parse_row, parse_rows, read_label
+from .rows import MULTIPLIER, VALUE, LabelTable, Row, fold, metric_of, parse_row, parse_rows, read_label
 
 __all__ = ["SUBJECTS", "find_case_tables", "find_media_coverage", "parse_row", "subject_of", "Row"]
 
@@ -32,7 +32,7 @@ SUBJECTS: tuple[tuple[str, str], ...] = (
     ("malaria", r"malaria|paludisme"),
 )
 
-_VALUE = r"[-+]?\d[\d\s.,’'\u00a0\u202f]*(?:\s?%|\s?(?:k|m|mln|mn|million|bn|thousand)\b)?"
+_VALUE = VALUE
 
 MEDIA_LABELS: tuple[tuple[str, str], ...] = (
     ("total_reach", r"(?:total\s+)?reach|audience|impressions"),
@@ -169,7 +169,7 @@ CORE = {"confirmed", "deaths", "cases", "suspected", "recovered"}
 COLUMN_LOOKAHEAD = 12
 _ONLY_AS_OF = re.compile(r"^\s*(?:as\s+of|au|al|data\s+as\s+(?:of|reported\s+by))\b[\s\d:./-]*"
                          r"(?:[^\W\d]+\s*\d{2,4})?\s*$", re.IGNORECASE)
-_UNIT_ONLY = re.compile(r"(?:k|m|mln|mn|million|millions|bn|billion|thousand)\.?", re.IGNORECASE)
+_UNIT_ONLY = re.compile(rf"(?:{MULTIPLIER})\.?", re.IGNORECASE)
 _LONE_VALUE = re.compile(rf"^(?:{_VALUE})$", re.IGNORECASE)
 
 
