@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Iterator, Mapping
+from dataclasses import asdict, fields, is_dataclass
 from typing import Any, TextIO
 
 from ..report import Report
@@ -32,7 +33,7 @@ def write_json(report: Report | Mapping[str, Any], stream: TextIO, end: str = "\
 
 def to_jsonl(report: Report | Mapping[str, Any]) -> str:
     """One compact JSON line, without the newline (the caller adds it)."""
-    return _escape(json.dumps(_finite(_data(report)), ensure_ascii=False, allow_nan=False, separators=(",", ":")))
+    return _escape("".join(_pieces(report, _COMPACT)))
 
 
 def error_record(path: str, reason: str, fmt: str | None = None) -> dict[str, Any]:
@@ -41,6 +42,7 @@ def error_record(path: str, reason: str, fmt: str | None = None) -> dict[str, An
 
 
 _PRETTY = json.JSONEncoder(ensure_ascii=False, allow_nan=False, indent=2)  # what json.dumps(indent=2) uses
+_COMPACT = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"))
 _PIECE = 1 << 16  # characters per write
 
 
@@ -48,7 +50,7 @@ def _pretty(report: Report | Mapping[str, Any]) -> Iterator[str]:
     """The text of json.dumps(indent=2), in pieces of about 64 KB."""
     buffer: list[str] = []
     size = 0
-    for chunk in _PRETTY.iterencode(_finite(_data(report))):
+    for chunk in _pieces(report, _PRETTY):
         buffer.append(chunk)
         size += len(chunk)
         if size >= _PIECE:
@@ -58,8 +60,44 @@ def _pretty(report: Report | Mapping[str, Any]) -> Iterator[str]:
     yield _escape("".join(buffer))
 
 
-def _data(report: Report | Mapping[str, Any]) -> Mapping[str, Any]:
-    return report.to_dict() if isinstance(report, Report) else report
+def _pieces(report: Report | Mapping[str, Any], encoder: json.JSONEncoder) -> Iterator[str]:
+    """What ``encoder`` makes of ``report.to_dict()``, built one section at a time: a long report
+    is never copied whole into dicts (that copy was the peak memory of a 2000-page PDF)."""
+    if not isinstance(report, Report):
+        yield from encoder.iterencode(_finite(report))
+        return
+
+    def pad(depth: int) -> str:  # the line break and indentation json.dumps puts before a value at depth
+        return "" if encoder.indent is None else "\n" + " " * (encoder.indent * depth)
+
+    names = ["schema_version", *(f.name for f in fields(report) if f.name != "schema_version")]
+    yield "{"
+    for n, name in enumerate(names):
+        value = getattr(report, name)
+        yield ("," if n else "") + pad(1) + json.dumps(name, ensure_ascii=False) + encoder.key_separator
+        if name == "sections" and value:
+            yield "["
+            for i, section in enumerate(value):
+                yield ("," if i else "") + pad(2)
+                yield from _nested(encoder, asdict(section), pad(2))
+            yield pad(1) + "]"
+        else:
+            yield from _nested(encoder, _plain(value), pad(1))
+    yield pad(0) + "}"
+
+
+def _nested(encoder: json.JSONEncoder, value: Any, pad: str) -> Iterator[str]:
+    """``value`` encoded at the depth ``pad`` shows (a newline cannot occur inside a JSON string)."""
+    for chunk in encoder.iterencode(_finite(value)):
+        yield chunk.replace("\n", pad) if pad else chunk
+
+
+def _plain(value: Any) -> Any:
+    if is_dataclass(value):
+        return asdict(value)
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
 
 
 def _escape(text: str) -> str:
