@@ -24,6 +24,8 @@ _ENDS_ADDRESS = re.compile(r"(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://\S+|www\.\
 _ENDS_SENTENCE = re.compile(r"[.!?;][\"'”’»)]*$")
 _ENDS_NUMBER = re.compile(r"(?:^|\s)[\d.,’' ]*\d(?:\s?(?:%|k|m|mln|mn|bn|million|billion|thousand))?$",
                           re.IGNORECASE)
+_CODE_NUMBER = re.compile(r"[A-Za-z]-\d+$")
+_ENDS_CLAUSE = re.compile(r"[.:;!?]\W*$")
 
 
 _WINDOW = 8
@@ -82,7 +84,7 @@ def looks_like_heading(line: Line, style: Style) -> bool:
     if len(letters) < 3 or len(text.split()) > 16 or text.endswith((",", ";")):
         return False
     upper = sum(ch.isupper() for ch in letters) / len(letters)
-    if _ENDS_NUMBER.search(text) and not re.search(r"[A-Za-z]-\d+$", text):
+    if _ENDS_NUMBER.search(text) and not _CODE_NUMBER.search(text):
         return False  # "TOTAL REACH 13 MLN", "CONFIRMED 116772": a labelled value
     if style.body_size and line.size:
         emphasised = line.bold or line.size >= style.body_size + 1.5
@@ -188,7 +190,7 @@ def _url_inside_sentence(cur: Block | None, line: Line, usual_gap: float) -> boo
     "https://covid-19.mentalcenter.kz" / "/ through partner voices"): part of the item, not a link list."""
     if cur is None or cur.kind not in ("para", "bullet") or line.gap_before > usual_gap + 0.35:
         return False
-    return not re.search(r"[.:;!?]\W*$", cur.lines[-1].text.rstrip())
+    return not _ENDS_CLAUSE.search(cur.lines[-1].text.rstrip())
 
 
 def _first_word(line: Line) -> str:

@@ -17,6 +17,8 @@ import unicodedata
 from dataclasses import dataclass
 
 import regex as re
+_QUOTES = re.compile(r"[’'`]")
+_NOT_WORD = re.compile(r"[^\w'*]+")
 
 
 @dataclass(frozen=True)
@@ -151,13 +153,14 @@ MAX_HEADING_CHARS = 200  # longer is prose; also keeps fuzzy matching off huge l
 _NUMBERING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[ivx]{1,4}[.)]|[a-h][.)])\s+", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=8192)  # the same lines are asked about by several stages
 def heading_key(text: str) -> str:
     """Fold a printed heading for comparison: 'UN RISK COMMUNICATION AND\\nCOMMUNITY…' -> words."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _NUMBERING.sub("", text.lower())
-    text = re.sub(r"[’'`]", "'", text)
-    text = re.sub(r"[^\w'*]+", " ", text)
+    text = _QUOTES.sub("'", text)
+    text = _NOT_WORD.sub(" ", text)
     return " ".join(text.split())
 
 

@@ -19,6 +19,9 @@ _CID_BULLET = re.compile(r"^\s*\(cid:\d+\)\s*(?=\S)")
 BULLET_CHARS = "•●▪■◦‣⁃∙·○◾◽▶►➢➤✓✔❖♦◆□-–—*"
 _BULLET = re.compile(r"^\s*(?:[•●▪■◦‣⁃∙·○◾◽▶►➢➤✓✔❖♦◆□\uf0b7\uf0a7\uf0d8\uf076\uf0fc]|[-–—*](?=\s))\s*")
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}[.)]|\(\d{1,2}\)|[a-h][.)]|\([a-h]\))\s+(?=\S)")
+_WORD_AT_END = re.compile(r"[\w]+$")
+_WORD_AT_START = re.compile(r"[\w]+")
+_WORDS = re.compile(r"\w+(?:-\w+)*")
 
 
 def clean_inline(text: str) -> str:
@@ -50,8 +53,8 @@ def bullet_of(text: str) -> tuple[str | None, str]:
 
 def _keeps_hyphen(left: str, right: str, vocabulary: set[str] | None) -> bool:
     """Whether 'left-' at a line end and 'right' on the next line form a hyphenated word."""
-    head = re.search(r"[\w]+$", left)
-    tail = re.match(r"[\w]+", right)
+    head = _WORD_AT_END.search(left)
+    tail = _WORD_AT_START.match(right)
     if not head or not tail:
         return True
     a, b = head.group(), tail.group()
@@ -82,4 +85,4 @@ def join_lines(lines: list[str], vocabulary: set[str] | None = None) -> str:
 
 
 def words_of(text: str) -> list[str]:
-    return re.findall(r"\w+(?:-\w+)*", text)
+    return _WORDS.findall(text)

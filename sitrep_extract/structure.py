@@ -24,6 +24,8 @@ from .model import Block
 
 _DOC_TITLE = re.compile(r"situation\s+report|sitrep|rapport\s+de\s+situation|informe\s+de\s+situaci[oó]n|"
                         r"situation\s+update|bulletin", re.IGNORECASE)
+_LETTERS = re.compile(r"[^\W\d_]+")
+_WEBBY = re.compile(r"\b(?:www\.|https?://)|\.\w{2,3}\b")
 
 MAX_HEADING_LINES = 12
 
@@ -91,7 +93,7 @@ _MASTHEAD_WORDS = frozenset("united nations un in the of republic government min
 
 def _is_masthead(text: str) -> bool:
     """'UNITED NATIONS KAZAKHSTAN', 'Republic of Uganda': who publishes, not a section."""
-    words = re.findall(r"[^\W\d_]+", text.lower())
+    words = _LETTERS.findall(text.lower())
     rest = " ".join(w for w in words if w not in _MASTHEAD_WORDS)
     if not words or len(words) > 6 or rest == " ".join(words):
         return False
@@ -249,7 +251,7 @@ def _special_accepts(heading: Heading, block: Block, first: bool) -> bool:
     """Specials own only what their parser reads: links for sources, a short address block for contacts."""
     kind = heading.canon.id if heading.canon else ""
     if kind == "key_sources":
-        return block.kind == "urls" or bool(re.search(r"\b(?:www\.|https?://)|\.\w{2,3}\b", block.text)) \
+        return block.kind == "urls" or bool(_WEBBY.search(block.text)) \
             and len(block.text) < 200
     if kind == "contact":
         short = len(block.lines) <= 10 and len(block.text) < 400

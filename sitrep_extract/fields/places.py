@@ -70,9 +70,9 @@ def count_countries(text: str) -> dict[str, int]:
 def guess_country(head: str, body: str) -> str | None:
     """The country the report is about: named in its masthead, or clearly dominant in its text."""
     in_head = count_countries(head)
-    if in_head:
-        return max(in_head, key=lambda name: (in_head[name], count_countries(body).get(name, 0)))
     counts = count_countries(body)
+    if in_head:
+        return max(in_head, key=lambda name: (in_head[name], counts.get(name, 0)))
     if not counts:
         return None
     best = max(counts, key=counts.get)

@@ -12,6 +12,8 @@ import unicodedata
 from dataclasses import dataclass
 
 import regex as re
+_TABS = re.compile(r"\t+")
+_DIGIT = re.compile(r"\d")
 
 # label (folded: lower case, no accents) -> metric. Regexes match the whole label.
 METRICS: tuple[tuple[str, str], ...] = (
@@ -63,6 +65,7 @@ _KEYWORDS = (
     ("tested", r"\btest|sample|specimen|echantillon"),
     ("cases", r"\bcases?\b|\bcas\b|\bcasos\b"),
 )
+_KEYWORD_RES = [(metric, re.compile(pattern)) for metric, pattern in _KEYWORDS]
 _NEW = re.compile(r"\bnew\b|\bnouveaux?\b|past\s+24|last\s+24|\btoday\b|du\s+jour|this\s+week|\bsemaine\b|\bdaily\b")
 _CURRENT = re.compile(r"currently|admitted|isolated|under\s+treatment|en\s+soins|\bactive\b")
 
@@ -109,7 +112,7 @@ def read_label(label: str) -> str | None:
     if exact or len(label.split()) > MAX_LABEL_WORDS:
         return exact
     key = fold(label)
-    base = next((metric for metric, pattern in _KEYWORDS if re.search(pattern, key)), None)
+    base = next((metric for metric, pattern in _KEYWORD_RES if pattern.search(key)), None)
     if base is None:
         return None
     if _NEW.search(key):
@@ -148,7 +151,7 @@ def parse_rows(text: str) -> list[Row]:
         # Long labels read by their words only in printed cells: "cases in the last 24" is prose.
         metric = read_label(m.group("label")) if "\t" in text else metric_of(m.group("label"))
         if metric:
-            cells = [c for c in re.split(r"\t+", m.group("values")) if c.strip()]
+            cells = [c for c in _TABS.split(m.group("values")) if c.strip()]
             if len(cells) == 1:
                 cells = _CELL.findall(cells[0]) or cells
             return [Row(metric, m.group("label").strip(), [c.strip() for c in cells])]
@@ -182,4 +185,4 @@ def _tab_pairs(text: str) -> list[Row]:
 
 
 def has_number(text: str) -> bool:
-    return bool(re.search(r"\d", text))
+    return bool(_DIGIT.search(text))

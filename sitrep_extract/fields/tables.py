@@ -42,6 +42,9 @@ _MEDIA_RES = LabelTable(MEDIA_LABELS)
 
 _HEADER_HINT = re.compile(r"\bcases?\b|\bcas\b|\bcasos\b|in\s+numbers|key\s+figures|as\s+of|\bau\b|number\s+of|"
                           r"donn[ée]es|indicat|situation|chiffres|cifras|total", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_COVID19 = re.compile(r"covid-19", re.IGNORECASE)
+_LETTER = re.compile(r"[^\W\d]")
 
 
 def subject_of(title: str, default: str) -> str:
@@ -79,7 +82,7 @@ def _is_group_label(text: str) -> bool:
     """A short line naming the rows under it ('Globally', 'Outside of China', 'Cumulative deaths')."""
     words = text.split()
     return (0 < len(words) <= 5 and len(text) <= 40 and "\t" not in text and not text.endswith((".", ";", ","))
-            and not re.search(r"\d", re.sub(r"covid-19", "", text, flags=re.IGNORECASE)))
+            and not _DIGIT.search(_COVID19.sub("", text)))
 
 
 def _row_at(lines: list[Line], j: int) -> tuple[list[Row], int, int]:
@@ -89,7 +92,7 @@ def _row_at(lines: list[Line], j: int) -> tuple[list[Row], int, int]:
     if rows:
         return rows, 0, 0
     cells = lines[j].text.split("\t")
-    if len(cells) < 2 or not all(re.search(r"\d", c) for c in cells[1:]) or not re.search(r"[^\W\d]", cells[0]):
+    if len(cells) < 2 or not all(_DIGIT.search(c) for c in cells[1:]) or not _LETTER.search(cells[0]):
         return [], 0, 0
     before = lines[j - 1].text if j > 0 and _is_group_label(lines[j - 1].text) else ""
     after = lines[j + 1].text if j + 1 < len(lines) and _is_group_label(lines[j + 1].text) else ""
