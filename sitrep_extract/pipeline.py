@@ -14,7 +14,7 @@ from . import canonical
 from .blocks import build_blocks
 from .errors import ExtractError
 from .fields import contacts, document, entities
-from .fields.figures import headline_figures
+from .fields.figures import headline_figures, prose_chunks
 from .fields.places import guess_country
 from .fields.tables import SUBJECTS, find_case_tables, find_media_coverage
 from .model import Block, Line
@@ -117,10 +117,9 @@ def build_report(lines: list[Line], source: Source, meta: dict[str, str], warnin
     date = document.report_date(meta.get("date"), head, [t.as_of for t in tables], lead, year)
     figure_texts = [i.text for s in sections if s.id in ("overview", "highlights", "epidemiology") for i in s.items]
     figures = headline_figures(figure_texts, year, date)
-    prose = "\n".join(line.text for i, line in enumerate(lines) if i not in consumed)
-    figures += [f for f in headline_figures([prose], year, date, cue_only=True)
+    prose = prose_chunks(line.text for i, line in enumerate(lines) if i not in consumed)
+    figures += [f for f in headline_figures(prose, year, date, cue_only=True)
                 if (f.metric, f.value) not in {(g.metric, g.value) for g in figures}]
-    del prose
 
     report = Report(source=source, document=Document(kind="sitrep"), sections=sections, case_tables=tables,
                     headline_figures=figures, media_coverage=media,

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sitrep_extract.fields.contacts import contact, first_email, key_sources
 from sitrep_extract.fields.document import common_year, language, report_date, sitrep_evidence, sitrep_number
 from sitrep_extract.fields.entities import agencies_in, amounts_in
-from sitrep_extract.fields.figures import headline_figures
+from sitrep_extract.fields.figures import headline_figures, prose_chunks
 from sitrep_extract.fields.places import count_countries, guess_country
 from sitrep_extract.report import Amount, Contact, HeadlineFigure
 
@@ -302,3 +304,19 @@ def test_email_printed_away_from_the_contact_block_is_found_by_the_name():
     texts = ["write to info@un.org for the survey", "e-mail: elnara.bainazarova@one.un.org"]
     assert email_of("Ms Elnara Bainazarova", texts) == "elnara.bainazarova@one.un.org"
     assert email_of("Dr John Smith", texts) is None
+
+
+_PROSE_WORDS = ["As of 10 July,", "so far", "1,200", "54 747", "264", "cases", "deaths", "new", "confirmed",
+                "Since", "in", "2020", "the", "and", '"', "“", ")", "(", ".", "!", "?", " ", "é", "In"]
+
+
+@given(st.lists(st.lists(st.sampled_from(_PROSE_WORDS), max_size=12).map(" ".join), max_size=30),
+       st.integers(1, 200))
+def test_prose_in_pieces_gives_the_figures_of_the_whole_text(lines, size):
+    whole = headline_figures(["\n".join(lines)], 2020, None, cue_only=True)
+    assert headline_figures(prose_chunks(lines, size), 2020, None, cue_only=True) == whole
+
+
+def test_prose_pieces_are_cut_only_between_sentences():
+    lines = ["As of 9 May, 120 cases.", "Then 4 deaths", "and 5 recoveries.", "more text", "Next one."]
+    assert list(prose_chunks(lines, 1)) == ["As of 9 May, 120 cases.", "Then 4 deaths\nand 5 recoveries.\nmore text\nNext one."]

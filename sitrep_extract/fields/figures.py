@@ -1,6 +1,8 @@
 """Counts stated in prose: 'As of 10 July, 54,747 COVID-19 cases and 264 deaths were recorded'."""
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 import regex as re
 
 from ..report import HeadlineFigure
@@ -39,13 +41,13 @@ def _metric(quals: str, noun: str) -> str:
     return "confirmed"
 
 
-def headline_figures(texts: list[str], default_year: int | None, report_date: str | None,
+def headline_figures(texts: Iterable[str], default_year: int | None, report_date: str | None,
                      cue_only: bool = False) -> list[HeadlineFigure]:
     """Figures from sentences of the given texts. With ``cue_only``, only sentences with an as-of cue count."""
     figures: list[HeadlineFigure] = []
     seen: set[tuple[str, int]] = set()
     for text in texts:
-        for sentence in _SENTENCE_END.split(text):
+        for sentence in _SENTENCE_END.splititer(text):
             if cue_only and not _AS_OF_CUE.search(sentence):
                 continue
             matches = list(_FIGURE.finditer(sentence))
@@ -65,3 +67,20 @@ def headline_figures(texts: list[str], default_year: int | None, report_date: st
                 seen.add((metric, value))
                 figures.append(HeadlineFigure(metric=metric, value=value, as_of=as_of, text=sentence.strip()))
     return figures
+
+
+def prose_chunks(lines: Iterable[str], size: int = 1 << 16) -> Iterator[str]:
+    """The lines joined by newlines, in pieces of about ``size`` characters cut only where a sentence
+    surely ends ('... cases.' / 'As of ...'): the sentences are those of the whole text, which is
+    never held at once (a long document's text, several times over, was a peak of memory)."""
+    piece: list[str] = []
+    length = 0
+    for line in lines:
+        if length >= size and piece[-1].endswith((".", "!", "?")) and line[:1].isascii() and line[:1].isalnum() \
+                and not line[:1].islower():
+            yield "\n".join(piece)
+            piece, length = [], 0
+        piece.append(line)
+        length += len(line) + 1
+    if piece:
+        yield "\n".join(piece)
