@@ -15,7 +15,7 @@ from .blocks import build_blocks
 from .errors import ExtractError
 from .fields import contacts, document, entities
 from .fields.figures import headline_figures, prose_chunks
-from .fields.places import guess_country
+from .fields.places import SCAN_CHARS, guess_country
 from .fields.tables import SUBJECTS, find_case_tables, find_media_coverage
 from .model import Block, Line
 from .normalize import words_of
@@ -89,12 +89,14 @@ def extract_loaded(loaded: Loaded, *, pages: set[int] | None = None, max_pages: 
 
 def build_report(lines: list[Line], source: Source, meta: dict[str, str], warnings: list[str],
                  dropped: list[Line] | None = None) -> Analysis:
-    all_text = "\n".join(line.text for line in lines)
-    year = int(meta["date"][:4]) if meta.get("date") else document.common_year(all_text)
-    subject = _main_subject(all_text)
+    # Year, subject, country and language from the opening of the text: a long report's are clear
+    # by then, and a copy of a whole long document would be most of the memory a run needs.
+    opening = _opening(lines, SCAN_CHARS)
+    year = int(meta["date"][:4]) if meta.get("date") else document.common_year(opening)
+    subject = _main_subject(opening)
     head = "\n".join(line.text for line in lines[:15])
-    country, language = guess_country(head, all_text), document.language(all_text)
-    del all_text  # a copy of the whole document: not held through the stages below
+    country, language = guess_country(head, opening), document.language(opening)
+    del opening
 
     tables, taken, table_warnings = find_case_tables(lines, subject, year)
     media_at = [i for i, line in enumerate(lines)
@@ -147,6 +149,17 @@ def _contact(owned: list[str], lines: list[Line]) -> contacts.Contact | None:
     if found is not None and found.email is None and found.name:
         found.email = contacts.email_of(found.name, [line.text for line in lines if "@" in line.text])
     return found
+
+
+def _opening(lines: list[Line], chars: int) -> str:
+    """The first lines, joined by newlines, up to about ``chars`` characters."""
+    taken, size = [], 0
+    for line in lines:
+        if size >= chars:
+            break
+        taken.append(line.text)
+        size += len(line.text) + 1
+    return "\n".join(taken)
 
 
 def _main_subject(text: str) -> str:

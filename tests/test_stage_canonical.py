@@ -1,7 +1,13 @@
 """Stage: printed heading variants -> canonical section ids (sitrep_extract/canonical.py)."""
 from __future__ import annotations
 
+import difflib
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sitrep_extract import canonical
 
 from sitrep_extract.canonical import BY_ID, heading_key, is_feature_title, lookup, split_headings
 
@@ -131,3 +137,11 @@ def test_three_headings_in_a_row():
 ])
 def test_feature_titles(text, expected):
     assert is_feature_title(text) is expected
+
+
+@given(st.sampled_from(canonical._VARIANT_KEYS), st.integers(0, 40), st.text("abcdefghijklmnopqrstuvwxyz ", max_size=6))
+def test_typo_matching_tries_only_keys_of_a_length_that_can_match(variant, cut, extra):
+    key = (variant[:cut] + extra + variant[cut:]) if cut % 2 else variant[:cut] + variant[cut + len(extra):]
+    everything = difflib.get_close_matches(key, canonical._VARIANT_KEYS, n=1, cutoff=canonical._TYPO_CUTOFF)
+    assert difflib.get_close_matches(key, canonical._similar_length(key), n=1,
+                                     cutoff=canonical._TYPO_CUTOFF) == everything
