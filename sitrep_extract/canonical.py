@@ -185,7 +185,8 @@ def _similar_length(key: str) -> list[str]:
     """The variant keys whose length lets them reach the typo cutoff (difflib's real_quick_ratio,
     2·min/(sum of lengths)): the same matches as trying all, at a fraction of the cost per line."""
     n, c = len(key), _TYPO_CUTOFF
-    return _BY_LENGTH[bisect.bisect_left(_LENGTHS, n * c / (2 - c) - 1):bisect.bisect_right(_LENGTHS, n * (2 - c) / c + 1)]
+    shortest, longest = n * c / (2 - c) - 1, n * (2 - c) / c + 1  # a character of slack for rounding
+    return _BY_LENGTH[bisect.bisect_left(_LENGTHS, shortest):bisect.bisect_right(_LENGTHS, longest)]
 
 
 # Words in the longest variant (+4 for a "UN IN <COUNTRY> MEDIA COVERAGE" prefix): no span needs more.

@@ -320,3 +320,10 @@ def test_prose_in_pieces_gives_the_figures_of_the_whole_text(lines, size):
 def test_prose_pieces_are_cut_only_between_sentences():
     lines = ["As of 9 May, 120 cases.", "Then 4 deaths", "and 5 recoveries.", "more text", "Next one."]
     assert list(prose_chunks(lines, 1)) == ["As of 9 May, 120 cases.", "Then 4 deaths\nand 5 recoveries.\nmore text\nNext one."]
+
+
+def test_a_currency_code_must_not_end_a_word():
+    # 'yea-rs 300' is not 300 Nepalese rupees, nor 'ran-som 5' 5 som
+    assert amounts_in("in the last 2 years 300 cases were reported") == []
+    assert amounts_in("a ransom 5 times higher") == []
+    assert amounts_in("Rs 300 per household") == [Amount(currency="NPR", value=300.0, text="Rs 300")]

@@ -65,7 +65,7 @@ _ANY_CUR = "|".join(CURRENCIES.values())
 _NUM = r"\d[\d,.\s\u00a0’']*\d|\d"
 _MULT = r"(?:\s?(?:mln|mn|million|millions|m|bn|billion|billions|thousand|k|bln|milliards?|millions?))?\b"
 _AMOUNT = re.compile(
-    rf"(?:(?:{_CUR})\s?(?P<n1>{_NUM}){_MULT})|(?:(?P<n2>{_NUM}){_MULT}\s?(?:{_CUR.replace('(?P<', '(?P<x')})(?!\w))",
+    rf"(?:(?<![^\W\d_])(?:{_CUR})\s?(?P<n1>{_NUM}){_MULT})|(?:(?P<n2>{_NUM}){_MULT}\s?(?:{_CUR.replace('(?P<', '(?P<x')})(?!\w))",
     re.IGNORECASE,
 )
 # Every amount has a currency beside a digit ('USD 5', '5 mln USD'): a scan that starts only at
