@@ -5,7 +5,7 @@ in ``schema.json``; change them only together with ``SCHEMA_VERSION``.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 SCHEMA_VERSION = "1"
@@ -117,7 +117,12 @@ class Report:
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data, keys in a stable order."""
         data = asdict(self)
-        return {"schema_version": data.pop("schema_version"), **data}
+        return {name: data[name] for name in self.key_order()}
+
+    @classmethod
+    def key_order(cls) -> list[str]:
+        """The top-level keys of the JSON: the schema version first, then the fields as declared."""
+        return ["schema_version", *(f.name for f in fields(cls) if f.name != "schema_version")]
 
     def section(self, section_id: str) -> list[Item]:
         """All items of the sections with this canonical id, in document order."""

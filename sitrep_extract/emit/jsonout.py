@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Iterator, Mapping
-from dataclasses import asdict, fields, is_dataclass
+from dataclasses import asdict, is_dataclass
 from typing import Any, TextIO
 
 from ..report import Report
@@ -70,9 +70,8 @@ def _pieces(report: Report | Mapping[str, Any], encoder: json.JSONEncoder) -> It
     def pad(depth: int) -> str:  # the line break and indentation json.dumps puts before a value at depth
         return "" if encoder.indent is None else "\n" + " " * (encoder.indent * depth)
 
-    names = ["schema_version", *(f.name for f in fields(report) if f.name != "schema_version")]
     yield "{"
-    for n, name in enumerate(names):
+    for n, name in enumerate(report.key_order()):
         value = getattr(report, name)
         yield ("," if n else "") + pad(1) + json.dumps(name, ensure_ascii=False) + encoder.key_separator
         if name == "sections" and value:

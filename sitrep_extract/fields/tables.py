@@ -15,7 +15,8 @@ from ..model import Line
 from ..report import CaseTable, MediaCoverage
 from .dates import parse_as_of
 from .numbers import parse_count, parse_decimal
-from .rows import MULTIPLIER, VALUE, LabelTable, Row, fold, metric_of, parse_row, parse_rows, read_label
+from .rows import (MULTIPLIER, VALUE, LabelTable, Row, fold, has_number, metric_of, parse_row, parse_rows,
+                   read_label)
 
 __all__ = ["SUBJECTS", "find_case_tables", "find_media_coverage", "parse_row", "subject_of", "Row"]
 
@@ -42,7 +43,6 @@ _MEDIA_RES = LabelTable(MEDIA_LABELS)
 
 _HEADER_HINT = re.compile(r"\bcases?\b|\bcas\b|\bcasos\b|in\s+numbers|key\s+figures|as\s+of|\bau\b|number\s+of|"
                           r"donn[ée]es|indicat|situation|chiffres|cifras|total", re.IGNORECASE)
-_DIGIT = re.compile(r"\d")
 _COVID19 = re.compile(r"covid-19", re.IGNORECASE)
 _LETTER = re.compile(r"[^\W\d]")
 
@@ -82,7 +82,7 @@ def _is_group_label(text: str) -> bool:
     """A short line naming the rows under it ('Globally', 'Outside of China', 'Cumulative deaths')."""
     words = text.split()
     return (0 < len(words) <= 5 and len(text) <= 40 and "\t" not in text and not text.endswith((".", ";", ","))
-            and not _DIGIT.search(_COVID19.sub("", text)))
+            and not has_number(_COVID19.sub("", text)))
 
 
 def _row_at(lines: list[Line], j: int) -> tuple[list[Row], int, int]:
@@ -92,7 +92,7 @@ def _row_at(lines: list[Line], j: int) -> tuple[list[Row], int, int]:
     if rows:
         return rows, 0, 0
     cells = lines[j].text.split("\t")
-    if len(cells) < 2 or not all(_DIGIT.search(c) for c in cells[1:]) or not _LETTER.search(cells[0]):
+    if len(cells) < 2 or not all(has_number(c) for c in cells[1:]) or not _LETTER.search(cells[0]):
         return [], 0, 0
     before = lines[j - 1].text if j > 0 and _is_group_label(lines[j - 1].text) else ""
     after = lines[j + 1].text if j + 1 < len(lines) and _is_group_label(lines[j + 1].text) else ""
