@@ -15,7 +15,7 @@ import pytest
 from sitrep_extract.errors import ExtractError
 from sitrep_extract.pipeline import analyse
 from sitrep_extract.readers import pdfium as pdfium_engine
-from sitrep_extract.readers.pdf import PlumberDoc, _edges, read_pdf
+from sitrep_extract.readers.pdf import PlumberDoc, _edges, _single_spaces, read_pdf
 from sitrep_extract.readers.tables import find_tables
 from sitrep_extract.readers.words import plain_text, words_from_chars
 
@@ -23,8 +23,8 @@ from pdf_fixtures import Text, build, engine_fixtures, words
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_PDFS = sorted((ROOT / "samples").glob("*.pdf")) + sorted((ROOT / "samples" / "real").glob("*.pdf"))
-# pages PDFium leaves to pdfplumber, and why: a Devanagari box (glyphs that map to several characters)
-EXPECTED_FALLBACK = {"npl-edcd_dengue-sitrep-031_2024-09.pdf": [1]}
+# pages PDFium leaves to pdfplumber (none since Devanagari is read by PDFium too)
+EXPECTED_FALLBACK: dict[str, list[int]] = {}
 
 
 def report(source, engine: str) -> dict | str:
@@ -79,6 +79,23 @@ def test_recycling_the_document_changes_nothing(monkeypatch):
     monkeypatch.setattr(pdfium_engine, "RECYCLE_PAGES", 2)
     after = [(line.text, line.page, line.x0, line.top) for line in read_pdf(pdf, engine="pdfium").lines]
     assert before == after and len({page for _, page, _, _ in after}) == 5
+
+
+def test_devanagari_page_gives_pdfminers_words():
+    """Zero-width vowel marks sit on the next glyph's origin: they are glyphs of their own, not
+    pieces of one glyph that PDFium split."""
+    path = ROOT / "samples" / "real" / "npl-edcd_dengue-sitrep-031_2024-09.pdf"
+    with pdfium_engine.PdfiumDoc(path, None) as doc:
+        ours = doc.page(1)
+        assert doc.fallback_pages == []
+    with open(path, "rb") as stream:
+        reference = PlumberDoc(stream, None).page(1)
+    assert any("\u0900" <= c[0][:1] <= "\u097f" for c in ours.chars)
+
+    def word_texts(data):
+        return [w.text for w in words_from_chars(_single_spaces(data.chars))]
+
+    assert word_texts(ours) == word_texts(reference)
 
 
 def test_unknown_engine():

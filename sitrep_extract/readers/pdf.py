@@ -20,6 +20,7 @@ import io
 import logging
 import os
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -300,14 +301,18 @@ def _extract(rows, bbox: tuple, chars: list[tuple]) -> list[list[str | None]]:
     """pdfplumber's Table.extract(), reading only the characters inside the table."""
     x0, top, x1, bottom = bbox
     inside = []
-    for c in chars:
+    for k, c in enumerate(chars):
         h, v = (c[1] + c[2]) / 2, (c[3] + c[4]) / 2
         if x0 <= h < x1 and top <= v < bottom:
-            inside.append((h, v, c))
+            inside.append((v, k, h, c))
+    inside.sort()  # by height, then content order: each row is one slice
+    heights = [item[0] for item in inside]
     out = []
     for row in rows:
         rx0, rtop, rx1, rbottom = row.bbox
-        row_chars = [item for item in inside if rx0 <= item[0] < rx1 and rtop <= item[1] < rbottom]
+        band = inside[bisect_left(heights, rtop):bisect_left(heights, rbottom)]
+        band.sort(key=_content_order)
+        row_chars = [(h, v, c) for v, _, h, c in band if rx0 <= h < rx1]
         cells = []
         for cell in row.cells:
             if cell is None:
@@ -318,6 +323,10 @@ def _extract(rows, bbox: tuple, chars: list[tuple]) -> list[list[str | None]]:
             cells.append(_cell_text(cell_chars))
         out.append(cells)
     return out
+
+
+def _content_order(item: tuple) -> int:
+    return item[1]
 
 
 def _cell_text(chars: list[tuple]) -> str:
@@ -364,11 +373,11 @@ def _rules(data: PageData, tables: list[Table]) -> list[Rule]:
 class PlumberDoc:
     """Pages of a PDF through pdfplumber/pdfminer, one at a time."""
 
-    def __init__(self, stream, password: str | None):
+    def __init__(self, stream, password: str | None, page_count: int | None = None):
         self.pdf = _open(stream, password)
         try:
             self._page_objs = None
-            self.page_count = self._count()
+            self.page_count = self._count() if page_count is None else page_count
         except BaseException:
             self.close()
             raise
@@ -404,8 +413,13 @@ class PlumberDoc:
         raise ExtractError(f"page {number} not found")
 
     def close(self) -> None:
+        # not pdfplumber's close(): it makes a Page of every page to close them (a walk of the whole
+        # page tree); the pages read here were closed as they were read
+        pdf = self.pdf
         try:
-            self.pdf.close()
+            pdf.flush_cache()
+            if not pdf.stream_is_external:
+                pdf.stream.close()
         except Exception:
             pass
 

@@ -47,9 +47,11 @@ from .words import base_font
 RECYCLE_PAGES = 50  # reopen the document after this many pages (see PdfiumDoc._recycle)
 
 # Right-to-left scripts (PDFium bidi-reorders them) and scripts whose glyphs map to several
-# characters or reorder (Indic, Thai, Lao, Tibetan, Myanmar, Khmer ...): pdfplumber reads those pages
+# characters or reorder (Indic, Thai, Lao, Tibetan, Myanmar, Khmer ...): pdfplumber reads those pages.
+# Devanagari is read here: its zero-width marks and multi-character glyphs come out as pdfminer's
+# (checked on the Nepali sample's page, tests/test_engines.py); the other scripts are not checked.
 _RTL = ((0x590, 0x8FF), (0xFB1D, 0xFDFF), (0xFE70, 0xFEFF))
-_COMPLEX = _RTL + ((0x900, 0xDFF), (0xE00, 0xFFF), (0x1000, 0x109F), (0x1780, 0x17FF), (0xA980, 0xAADF))
+_COMPLEX = _RTL + ((0x980, 0xDFF), (0xE00, 0xFFF), (0x1000, 0x109F), (0x1780, 0x17FF), (0xA980, 0xAADF))
 
 
 class Unsupported(Exception):
@@ -228,7 +230,7 @@ class PdfiumDoc:
                 self._stream = open(os.fspath(self.source), "rb")
             except OSError as error:
                 raise ExtractError(f"cannot open file: {error.strerror or error}")
-        self._plumber = PlumberDoc(self._stream, self.password)
+        self._plumber = PlumberDoc(self._stream, self.password, None if self.pdf is None else self.page_count)
 
     def close(self) -> None:
         for thing in (self.pdf, self._plumber, self._stream, self._dicts):
@@ -732,7 +734,8 @@ class _PageReader:
                         if lo_ <= u <= hi_:
                             raise Unsupported("right-to-left or complex-script text")
                     text = chr(u) if u < 0x110000 else "\ufffd"
-                if i == last_i + 1 and x == last_x and y == last_y and key - i == last_key - last_i and text != " ":
+                if (i == last_i + 1 and x == last_x and y == last_y and key - i == last_key - last_i
+                        and text != " " and out[-1][1][1] != out[-1][1][2]):  # not after a zero-width mark
                     out[-1] = self._merge_piece(out[-1], text, x, info)  # a piece of the same glyph
                     last_i, last_key = i, key
                     continue
