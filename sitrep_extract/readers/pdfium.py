@@ -92,6 +92,7 @@ class _Api:
         self.generated = fn("FPDFText_IsGenerated", I, P, I)
         self.map_error = fn("FPDFText_HasUnicodeMapError", I, P, I)
         self.count_chars = fn("FPDFText_CountChars", I, P)
+        self.page_text = fn("FPDFText_GetText", I, P, I, I, c_void_p)
         self.load_text = fn("FPDFText_LoadPage", P, P)
         self.close_text = fn("FPDFText_ClosePage", None, P)
         self.obj_type = fn("FPDFPageObj_GetType", I, P)
@@ -689,7 +690,10 @@ class _PageReader:
         info = font = widths = name = None
         base = k = y_hi = y_lo = size = 0.0
         plain = upright = False
-        for i in range(api.count_chars(tp)):
+        box_y = box_info = top = bottom = None
+        count = api.count_chars(tp)
+        units = self._units(tp, count)
+        for i in range(count):
             obj = get_object(tp, i)
             if not obj:
                 continue  # a space or line break PDFium generated between text objects
@@ -702,7 +706,9 @@ class _PageReader:
                 base *= 1048576
                 plain = matrix[1] == 0 and matrix[2] == 0
                 widths, name = font.advances, font.name
-            u = get_unicode(tp, i)
+            u = units[i] if units is not None else get_unicode(tp, i)
+            if 0xD800 <= u <= 0xDFFF or u == 0xFFFE:
+                u = get_unicode(tp, i)  # the page's text has a line-end hyphen (2) as U+FFFE
             get_origin(tp, i, rox, roy)
             x, y = ox.value, oy.value
             key = base + i
@@ -746,8 +752,10 @@ class _PageReader:
                 x1 = x + k * w
                 if x1 < x:
                     x, x1 = x1, x
-                append((key, (text, round(x, 3), round(x1, 3), round(height - y - y_hi, 3),
-                              round(height - y - y_lo, 3), size, name, upright)))
+                if y != box_y or info is not box_info:  # a line's characters share top and bottom
+                    box_y, box_info = y, info
+                    top, bottom = round(height - y - y_hi, 3), round(height - y - y_lo, 3)
+                append((key, (text, round(x, 3), round(x1, 3), top, bottom, size, name, upright)))
             else:
                 append(self._char(key, text, x, y, w, info))
             last_i, last_key, last_x, last_y = i, key, ox.value, y
@@ -763,6 +771,14 @@ class _PageReader:
                 append(self._blank(obj, matrix))
         out.sort(key=_first)
         return [c for _, c in out]
+
+    def _units(self, tp: int, count: int):
+        """The page's characters in one call (UTF-16 units), or None when a character outside the
+        BMP makes two units and the units no longer line up with the character indices."""
+        buf = (ctypes.c_ushort * (count + 1))()
+        if self.api.page_text(tp, 0, count, buf) != count + 1:
+            return None
+        return buf[:count]  # a list: faster to index than the ctypes array
 
     def _width(self, font: "_Font", u: int, text: str, tp: int, i: int, info: tuple) -> float:
         """The advance of the glyph, in thousandths of the font size (cached per font and text)."""
