@@ -139,9 +139,10 @@ def test_feature_titles(text, expected):
     assert is_feature_title(text) is expected
 
 
+@pytest.mark.parametrize("candidates", [canonical._similar_length, canonical._typo_candidates],
+                         ids=["length that can match", "letters that can match"])
 @given(st.sampled_from(canonical._VARIANT_KEYS), st.integers(0, 40), st.text("abcdefghijklmnopqrstuvwxyz ", max_size=6))
-def test_typo_matching_tries_only_keys_of_a_length_that_can_match(variant, cut, extra):
+def test_typo_matching_skips_only_keys_that_cannot_match(candidates, variant, cut, extra):
     key = (variant[:cut] + extra + variant[cut:]) if cut % 2 else variant[:cut] + variant[cut + len(extra):]
     everything = difflib.get_close_matches(key, canonical._VARIANT_KEYS, n=1, cutoff=canonical._TYPO_CUTOFF)
-    assert difflib.get_close_matches(key, canonical._similar_length(key), n=1,
-                                     cutoff=canonical._TYPO_CUTOFF) == everything
+    assert difflib.get_close_matches(key, candidates(key), n=1, cutoff=canonical._TYPO_CUTOFF) == everything
