@@ -146,7 +146,7 @@ def parse_rows(text: str) -> list[Row]:
         pairs = _tab_pairs(text)
         if pairs:
             return pairs
-    m = _LABEL_FIRST.match(text)
+    m = _LABEL_FIRST.match(text) if "\t" in text or starts_with_metric(text) else None
     if m:
         # Long labels read by their words only in printed cells: "cases in the last 24" is prose.
         metric = read_label(m.group("label")) if "\t" in text else metric_of(m.group("label"))
@@ -182,6 +182,13 @@ def _tab_pairs(text: str) -> list[Row]:
             rows.append(Row(metric, label, values))
         label, values = cell, []
     return rows
+
+
+def starts_with_metric(text: str) -> bool:
+    """Some metric name matches a start of the folded line: needed for a label-first row without
+    tabs (its label is a start of the line, and folding keeps starts), and one anchored match
+    instead of _LABEL_FIRST's backtracking over every place a label could end."""
+    return _METRIC_RES.pattern.match(fold(text)) is not None
 
 
 def has_number(text: str) -> bool:
