@@ -122,3 +122,19 @@ def test_date_functions_never_raise(text, default_year):
     find_dates(text, default_year)
     parse_date(text, default_year)
     parse_as_of(text, default_year)
+
+
+_WORDS = st.sampled_from(sorted(MONTHS) + ["as of", "au", "al", "up to", "le", "the", "noon", "h", "-", "/", ".",
+                                           ",", "(", "de", "du", "on", "Monday", "at", "9", "2020", "12:00",
+                                           "\u0663", "\u0967\u0968"])
+
+
+@given(st.lists(_WORDS, max_size=10), st.sampled_from([" ", "", "."]))
+def test_every_date_has_a_digit(words, glue):
+    """The date functions skip text without a digit: no date pattern may match without one."""
+    from sitrep_extract.fields import dates
+
+    text = glue.join(words)
+    for pattern in (dates.DATE_RE, dates.AS_OF_RE):
+        m = pattern.search(text)
+        assert m is None or dates._DIGIT.search(m.group())

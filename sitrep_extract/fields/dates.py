@@ -56,6 +56,7 @@ _DATE = (
     r")"
 )
 DATE_RE = regex.compile(_DATE, regex.IGNORECASE)
+_DIGIT = regex.compile(r"\d")  # every alternative of _DATE has one
 
 _TIME = (
     r"(?P<h>\d{1,2})(?:"
@@ -119,6 +120,8 @@ def find_dates(text: str, default_year: int | None = None) -> list[tuple[datetim
     year ("as of 10 July") needs ``default_year``. Impossible dates are skipped.
     """
     found, pos = [], 0
+    if not _DIGIT.search(text):
+        return found
     while m := DATE_RE.search(text, pos):
         d = _to_date(m, default_year)
         if d:
@@ -152,6 +155,8 @@ def parse_as_of(text: str, default_year: int | None = None) -> str | None:
     sit between cue and date or right after the date; time zones are dropped.
     Text without such a cue gives None.
     """
+    if not _DIGIT.search(text):
+        return None  # every date has a digit (a cheap test for the many lines without one)
     pos = 0
     while m := AS_OF_RE.search(text, pos):
         d = _to_date(m, default_year)
