@@ -107,6 +107,20 @@ def test_agency_spellings(text, expected):
     assert agencies_in(text) == expected
 
 
+_AGENCY_WORDS = ["WHO", "World Health Organization", "UNICEF", "UN Women", "UN-Women", "UNEP", "UN Environment",
+                 "UNESCO", "UNESCAP", "ESCAP", "UNHCR", "HCR", "Africa CDC", "CDC", "Red Cross", "EU", "European Union",
+                 "World Bank", "World Food Programme", "the", "and", "Africa", "-", "/", "'s", "(", ")", ",", "x"]
+
+
+@given(st.lists(st.sampled_from(_AGENCY_WORDS), max_size=8), st.sampled_from([" ", "", "-", "/"]))
+def test_agencies_are_found_wherever_their_own_pattern_finds_them(words, glue):
+    """Each agency is tried only where some agency's name starts: as if each searched the whole text."""
+    from sitrep_extract.fields.entities import _AGENCY_RES
+
+    text = glue.join(words)
+    assert agencies_in(text) == [name for name, pattern in _AGENCY_RES if pattern.search(text)]
+
+
 # --- entities: amounts -------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, amount", [

@@ -75,9 +75,11 @@ _ANY_CURRENCY = re.compile(rf"(?<=(?:{_ANY_CUR})\s?)\d|\d(?:\s?[^\W\d_]+)?\s?(?:
 
 def agencies_in(text: str) -> list[str]:
     """Canonical agency names mentioned in a text, in table order."""
-    if not _ANY_AGENCY.search(text):
+    # every place some agency's name starts; each agency is then tried only there
+    starts = [m.start() for m in _ANY_AGENCY.finditer(text, overlapped=True)]
+    if not starts:
         return []
-    return [name for name, pattern in _AGENCY_RES if pattern.search(text)]
+    return [name for name, pattern in _AGENCY_RES if any(pattern.match(text, p) for p in starts)]
 
 
 def amounts_in(text: str) -> list[Amount]:
