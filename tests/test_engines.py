@@ -98,6 +98,19 @@ def test_devanagari_page_gives_pdfminers_words():
     assert word_texts(ours) == word_texts(reference)
 
 
+def test_a_reset_keeps_only_the_fonts_read_since_the_last_one():
+    pdf = build([[Text(60, 100, 400, words(20, tag=f"p{n}x"))] for n in range(2)])
+    with pdfium_engine.PdfiumDoc(pdf, None) as doc:
+        doc.page(1)
+        dicts = doc._dicts
+        read = dict(dicts._rsrc._cached_fonts)
+        assert read
+        dicts.reset()
+        assert dicts._rsrc._cached_fonts == read  # the pages since the last reset used them
+        dicts.reset()
+        assert dicts._rsrc._cached_fonts == {}  # no page used them since
+
+
 def test_unknown_engine():
     with pytest.raises(ValueError, match="unknown PDF engine"):
         read_pdf(FIXTURES["two_columns"], engine="tesseract")

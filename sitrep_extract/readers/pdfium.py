@@ -374,6 +374,7 @@ class _FontDicts:
         self._pages = None
         self._at = 0
         self._page = None
+        self._used: set = set()  # object ids of the fonts read since the last reset
 
     def _open(self) -> None:
         import io
@@ -419,14 +420,20 @@ class _FontDicts:
     def fonts(self, number: int) -> "_PageFonts":
         """Fonts of page ``number`` (pages asked for in increasing order)."""
         self._walk_to(number)
-        return _PageFonts(self._rsrc, self._page.resources)
+        return _PageFonts(self._rsrc, self._page.resources, self._used)
 
     def reset(self) -> None:
-        """Forget the fonts read so far (the page walk goes on)."""
+        """Forget the fonts read so far but those the last pages used (the page walk goes on): a
+        long report uses the same few fonts throughout, a merged one new fonts on every page."""
         from pdfminer.pdfinterp import PDFResourceManager
 
         if self._doc is not None:
+            fonts = getattr(self._rsrc, "_cached_fonts", None)
             self._rsrc = PDFResourceManager(caching=True)
+            kept = getattr(self._rsrc, "_cached_fonts", None)
+            if isinstance(fonts, dict) and isinstance(kept, dict):
+                kept.update((objid, font) for objid, font in fonts.items() if objid in self._used)
+            self._used = set()
             cache = getattr(self._doc, "_cached_objs", None)
             if isinstance(cache, dict):
                 cache.clear()
@@ -438,8 +445,9 @@ class _FontDicts:
 
 
 class _PageFonts:
-    def __init__(self, rsrc, resources):
+    def __init__(self, rsrc, resources, used: set):
         self.rsrc = rsrc
+        self.used = used
         self.specs: dict[str, list] = {}
         self._collect(resources, set(), 0)
 
@@ -450,6 +458,7 @@ class _PageFonts:
                 font = self.rsrc.get_font(objid, spec)
             except Exception:
                 continue
+            self.used.add(objid)
             if font not in fonts:
                 fonts.append(font)
         return fonts
