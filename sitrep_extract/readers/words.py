@@ -17,6 +17,7 @@ not report it).
 """
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import Iterable
 
 from .layout import Word
@@ -99,8 +100,8 @@ def _run_words(run: list[Char], out: list[Word]) -> None:
             out.append(_merge(word))
 
 
-def _x0(c: Char) -> float:
-    return c[1]
+_x0 = itemgetter(1)
+_UNLIGATE = str.maketrans(LIGATURES)
 
 
 def _merge(chars: list[Char]) -> Word:
@@ -108,9 +109,9 @@ def _merge(chars: list[Char]) -> Word:
     if len(chars) == 1:
         text = LIGATURES.get(first[0], first[0])
         return Word(text, first[1], first[2], first[3], first[4], first[5], first[6])
-    text = "".join([LIGATURES.get(c[0], c[0]) for c in chars])
-    return Word(text, min([c[1] for c in chars]), max([c[2] for c in chars]), min([c[3] for c in chars]),
-                max([c[4] for c in chars]), first[5], first[6])
+    texts, _, x1s, tops, bottoms, _, _, _ = zip(*chars)
+    # a word's characters run left to right (a step back ends the word): the first starts it
+    return Word("".join(texts).translate(_UNLIGATE), first[1], max(x1s), min(tops), max(bottoms), first[5], first[6])
 
 
 def plain_text(chars: list[Char]) -> str:
