@@ -19,6 +19,8 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 
 def stems(text: str) -> set[str]:
     """Content words cut to a stem-like prefix, so 'volunteers' meets 'volunteering'."""
+    if text.isascii():  # lower-casing ASCII keeps every letter a letter: one call for the whole text
+        return {w[:6] for w in _WORD.findall(text.lower()) if w not in _STOP}
     return {w[:6] for w in (m.lower() for m in _WORD.findall(text)) if w not in _STOP}
 
 

@@ -22,6 +22,9 @@ _NO_TOPIC = {"", "on", "in", "at", "about", "en", "sur", "this", "the next", "ne
 
 def split_see_also(text: str) -> tuple[str, SeeAlso | None]:
     """Take a trailing 'More on X on page N.' off a text and resolve X to a section id."""
+    end = text.rstrip()
+    if not end.removesuffix(".").rstrip()[-1:].isdigit():
+        return text, None  # the line ends in no page number (a cheap test before the pattern)
     m = _SEE_ALSO.search(text)
     if not m:
         return text, None

@@ -29,14 +29,22 @@ def clean_inline(text: str) -> str:
 
     Tabs are kept (collapsed to one) because they separate table cells.
     """
-    text = _CID_BULLET.sub("• ", text)  # an unmapped glyph opening a line is a bullet (pdfminer text)
-    text = _CID.sub("", text)
-    text = _INVISIBLE.sub("", text)
-    text = _MD_LINK.sub(r"\1", text)
-    text = _MD_EMPHASIS.sub(r"\2", text)
-    text = _MD_LEFTOVER.sub("", text)
-    text = _SPACES.sub(" ", text)
-    text = _TABS.sub("\t", text)
+    # each pattern runs only on text holding what it needs (most lines need none of them)
+    if "(cid:" in text:
+        text = _CID_BULLET.sub("• ", text)  # an unmapped glyph opening a line is a bullet (pdfminer text)
+        text = _CID.sub("", text)
+    ascii_only = text.isascii()
+    if not ascii_only:
+        text = _INVISIBLE.sub("", text)
+    if "](" in text:
+        text = _MD_LINK.sub(r"\1", text)
+    if "**" in text or "__" in text:
+        text = _MD_EMPHASIS.sub(r"\2", text)
+        text = _MD_LEFTOVER.sub("", text)
+    if not ascii_only or "  " in text:
+        text = _SPACES.sub(" ", text)
+    if "\t" in text:
+        text = _TABS.sub("\t", text)
     return text.strip(" \t")
 
 

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sitrep_extract.items import block_text, clean_item_text, list_items, split_see_also, story_item
 from sitrep_extract.model import Block, Line
@@ -114,3 +116,13 @@ def test_story_item_joins_paragraphs_and_takes_see_also():
 def test_story_item_without_blocks_is_empty():
     item = story_item("TITLE", [])
     assert (item.title, item.text, item.see_also, item.page) == ("TITLE", "", None, None)
+
+
+@given(st.lists(st.sampled_from(["More on", "see", "voir", "risk communications", "on page", "page", "p.", "3", "12",
+                                 "\u0663", ".", ". ", " ", "\n", "\u00a0", "\u2028", "text", "?"]), max_size=9))
+def test_see_also_is_looked_for_only_where_a_page_number_ends_the_text(parts):
+    from sitrep_extract.items import _SEE_ALSO
+
+    text = " ".join(parts)
+    if _SEE_ALSO.search(text):
+        assert split_see_also(text)[1] is not None

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sitrep_extract.normalize import bullet_of, clean_inline, join_lines, words_of
 
@@ -145,3 +147,24 @@ def test_dash_after_a_space_is_not_a_line_end_hyphen():
 
 def test_words_of_keeps_hyphenated_words_whole():
     assert words_of("COVID-19 and well-known, partners.") == ["COVID-19", "and", "well-known", "partners"]
+
+
+def _clean_with_every_pattern(text: str) -> str:
+    from sitrep_extract import normalize as n
+
+    text = n._CID_BULLET.sub("• ", text)
+    text = n._CID.sub("", text)
+    text = n._INVISIBLE.sub("", text)
+    text = n._MD_LINK.sub(r"\1", text)
+    text = n._MD_EMPHASIS.sub(r"\2", text)
+    text = n._MD_LEFTOVER.sub("", text)
+    text = n._SPACES.sub(" ", text)
+    text = n._TABS.sub("\t", text)
+    return text.strip(" \t")
+
+
+@given(st.lists(st.sampled_from(["a", "B", "7", " ", "  ", "\t", "\u00a0", "\u200b", "\u00ad", "*", "**", "_", "__",
+                                 "[", "]", "(", ")", "](", "(cid:12)", "#", "x.org", "•", "é"]), max_size=14))
+def test_clean_inline_skips_only_patterns_that_cannot_match(parts):
+    text = "".join(parts)
+    assert clean_inline(text) == _clean_with_every_pattern(text)

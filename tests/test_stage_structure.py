@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import regex as re
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sitrep_extract.blocks import build_blocks
 from sitrep_extract.readers.text import read_text
@@ -330,3 +332,11 @@ def test_heading_wrapped_over_three_lines_names_one_section():
     _, sections = run("SOCIO-ECONOMIC\nIMPACT AND\nRESPONSE\n\n- UNDP supported small businesses.\n")
     assert [(s.id, s.heading) for s in sections] == [
         ("socio_economic_response", "SOCIO-ECONOMIC IMPACT AND RESPONSE")]
+
+
+@given(st.text(st.characters(max_codepoint=127), max_size=60))
+def test_stems_of_ascii_text_as_word_by_word(text):
+    """ASCII text is lower-cased whole before its words are found: the same stems as word by word."""
+    from sitrep_extract.affinity import _STOP, _WORD, stems
+
+    assert stems(text) == {w[:6] for w in (m.lower() for m in _WORD.findall(text)) if w not in _STOP}
