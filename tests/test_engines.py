@@ -111,6 +111,27 @@ def test_a_reset_keeps_only_the_fonts_read_since_the_last_one():
         assert dicts._rsrc._cached_fonts == {}  # no page used them since
 
 
+def test_text_starting_at_the_page_origin_is_read_by_pdfium():
+    """The first character at (0, 0) has no character before it to be a piece of."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as R
+
+    pdf = pdfium.PdfDocument.new()
+    page = pdf.new_page(200, 100)
+    obj = R.FPDFPageObj_NewTextObj(pdf.raw, b"Helvetica", ctypes.c_float(12))
+    R.FPDFText_SetText(obj, ctypes.cast(ctypes.c_char_p("Hi there\0".encode("utf-16-le")), ctypes.POINTER(R.FPDF_WCHAR)))
+    R.FPDFPage_InsertObject(page.raw, obj)
+    R.FPDFPage_GenerateContent(page.raw)
+    data = io.BytesIO()
+    pdf.save(data)
+    with pdfium_engine.PdfiumDoc(data.getvalue(), None) as doc:
+        chars = doc.page(1).chars
+        assert doc.fallback_pages == []
+    assert "".join(c[0] for c in chars) == "Hi there" and chars[0][1] == 0.0
+
+
 def test_unknown_engine():
     with pytest.raises(ValueError, match="unknown PDF engine"):
         read_pdf(FIXTURES["two_columns"], engine="tesseract")

@@ -693,7 +693,7 @@ class _PageReader:
         out: list[tuple] = []  # (sort key, (text, x0, x1, top, bottom, size, font, upright))
         append = out.append
         pending = None  # a space PDFium generated inside a text object, waiting for the next character
-        last_i = last_key = -1
+        last_i, last_key = -2, -1  # no character before the first: nothing to merge it with
         last_x = last_y = 0.0
         current = 0  # the text object the locals below describe
         info = font = widths = name = None
