@@ -89,7 +89,9 @@ def join_lines(lines: list[str], vocabulary: set[str] | None = None) -> str:
             out += line
         else:
             out += " " + line
-    return _SPACES.sub(" ", out).strip()
+    if "  " in out or not out.isascii():  # else every run of spaces is one space already
+        out = _SPACES.sub(" ", out)
+    return out.strip()
 
 
 def words_of(text: str) -> list[str]:

@@ -168,3 +168,11 @@ def _clean_with_every_pattern(text: str) -> str:
 def test_clean_inline_skips_only_patterns_that_cannot_match(parts):
     text = "".join(parts)
     assert clean_inline(text) == _clean_with_every_pattern(text)
+
+
+@given(st.lists(st.text(st.sampled_from("ab -\t\u00a0\u2009é"), max_size=8), max_size=5))
+def test_join_lines_collapses_spaces_as_the_pattern_would(lines):
+    from sitrep_extract import normalize as n
+
+    joined = join_lines(lines)
+    assert joined == n._SPACES.sub(" ", joined).strip()
