@@ -71,16 +71,15 @@ _CURRENT = re.compile(r"currently|admitted|isolated|under\s+treatment|en\s+soins
 
 MULTIPLIER = r"k|m|mln|mn|million|bn|thousand"  # "13 MLN", "563K"
 VALUE = rf"[-+]?\d[\d\s.,’'\u00a0\u202f]*(?:\s?%|\s?(?:{MULTIPLIER})\b)?"
-_VALUE = VALUE
 _MISSING = r"(?:ND|NA|N/A|n\.?d\.?|—|–|-)"
 # One cell of a row printed with spaces: "116 772" (spaced thousands), "1,59%", "ND"; "5 0 5" is three cells.
 _CELL = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)(?:\s?%)?|\d[\d.,’'\u00a0\u202f]*(?:\s?%)?|\b(?:ND|NA|N/A)\b")
 _LABEL_FIRST = re.compile(rf"^(?P<label>[^\d\t]*?[^\W\d](?:[^\d\t]*?[^\s:])?)\s*[:*†]*\s*(?:\t|\s)\s*"
-                          rf"(?P<values>(?:{_VALUE}|{_MISSING})(?:(?:\t|\s+|\s*\(\s*)[-+]?(?:{_VALUE}|{_MISSING})\)?"
+                          rf"(?P<values>(?:{VALUE}|{_MISSING})(?:(?:\t|\s+|\s*\(\s*)[-+]?(?:{VALUE}|{_MISSING})\)?"
                           rf"[^\t]*)*)$", re.IGNORECASE)
-_VALUE_FIRST = re.compile(rf"^(?P<value>{_VALUE})\s+(?P<label>[^\W\d][^\d(]{{1,40}}?)\s*(?:\((?P<note>[^)]*)\))?"
+_VALUE_FIRST = re.compile(rf"^(?P<value>{VALUE})\s+(?P<label>[^\W\d][^\d(]{{1,40}}?)\s*(?:\((?P<note>[^)]*)\))?"
                           rf"\s*[*†‡§¹²³]*\s*$", re.IGNORECASE)
-_NUMERIC_CELL = re.compile(rf"^(?:{_VALUE}|{_MISSING})(?:\s*\([^)]*\))?$", re.IGNORECASE)
+_NUMERIC_CELL = re.compile(rf"^(?:{VALUE}|{_MISSING})(?:\s*\([^)]*\))?$", re.IGNORECASE)
 MAX_ROW_CHARS = 160
 _BULLET = re.compile(r"^[-–•*●▪]\s")
 _MARKS = re.compile(r"[*:†]+")

@@ -33,7 +33,6 @@ SUBJECTS: tuple[tuple[str, str], ...] = (
     ("malaria", r"malaria|paludisme"),
 )
 
-_VALUE = VALUE
 
 MEDIA_LABELS: tuple[tuple[str, str], ...] = (
     ("total_reach", r"(?:total\s+)?reach|audience|impressions"),
@@ -173,7 +172,7 @@ COLUMN_LOOKAHEAD = 12
 _ONLY_AS_OF = re.compile(r"^\s*(?:as\s+of|au|al|data\s+as\s+(?:of|reported\s+by))\b[\s\d:./-]*"
                          r"(?:[^\W\d]+\s*\d{2,4})?\s*$", re.IGNORECASE)
 _UNIT_ONLY = re.compile(rf"(?:{MULTIPLIER})\.?", re.IGNORECASE)
-_LONE_VALUE = re.compile(rf"^(?:{_VALUE})$", re.IGNORECASE)
+_LONE_VALUE = re.compile(rf"^(?:{VALUE})$", re.IGNORECASE)
 
 
 def find_case_tables(lines: list[Line], default_subject: str = "cases", default_year: int | None = None
@@ -269,7 +268,7 @@ def find_media_coverage(lines: list[Line], heading_at: list[int]) -> tuple[Media
 
 def _is_media_line(text: str) -> bool:
     text = text.replace("\t", " ").strip()
-    return bool(metric_of(text, _MEDIA_RES) or re.match(rf"^(?:total\s+)?(?:reach|engagements?)\b.*{_VALUE}$", text,
+    return bool(metric_of(text, _MEDIA_RES) or re.match(rf"^(?:total\s+)?(?:reach|engagements?)\b.*{VALUE}$", text,
                                                         re.IGNORECASE))
 
 
@@ -285,7 +284,7 @@ def _media_values(lines: list[Line], span: range) -> tuple[MediaCoverage | None,
             used.add(k)
             last = ""
             continue
-        pairs = re.findall(rf"([^\d]+?)\s*:?\s*({_VALUE})(?=\s|$)", text, re.IGNORECASE)
+        pairs = re.findall(rf"([^\d]+?)\s*:?\s*({VALUE})(?=\s|$)", text, re.IGNORECASE)
         named = [(metric_of(label, _MEDIA_RES), value) for label, value in pairs]
         label = metric_of(text, _MEDIA_RES)
         if named and all(m for m, _ in named):
@@ -295,7 +294,7 @@ def _media_values(lines: list[Line], span: range) -> tuple[MediaCoverage | None,
                 last = value
         elif label:
             labels.append(label)
-        elif re.fullmatch(_VALUE, text, re.IGNORECASE) and parse_count(text) is not None:
+        elif re.fullmatch(VALUE, text, re.IGNORECASE) and parse_count(text) is not None:
             values.append(parse_count(text))
             last = text
         else:
