@@ -33,16 +33,14 @@ def clean_inline(text: str) -> str:
     if "(cid:" in text:
         text = _CID_BULLET.sub("• ", text)  # an unmapped glyph opening a line is a bullet (pdfminer text)
         text = _CID.sub("", text)
-    ascii_only = text.isascii()
-    if not ascii_only:
+    if not text.isascii():
         text = _INVISIBLE.sub("", text)
     if "](" in text:
         text = _MD_LINK.sub(r"\1", text)
     if "**" in text or "__" in text:
         text = _MD_EMPHASIS.sub(r"\2", text)
         text = _MD_LEFTOVER.sub("", text)
-    if not ascii_only or "  " in text:
-        text = _SPACES.sub(" ", text)
+    text = _one_space(text)
     if "\t" in text:
         text = _TABS.sub("\t", text)
     return text.strip(" \t")
@@ -89,9 +87,12 @@ def join_lines(lines: list[str], vocabulary: set[str] | None = None) -> str:
             out += line
         else:
             out += " " + line
-    if "  " in out or not out.isascii():  # else every run of spaces is one space already
-        out = _SPACES.sub(" ", out)
-    return out.strip()
+    return _one_space(out).strip()
+
+
+def _one_space(text: str) -> str:
+    """Runs of spaces (any width) as one space; ASCII text without a double space has none to fold."""
+    return _SPACES.sub(" ", text) if "  " in text or not text.isascii() else text
 
 
 def words_of(text: str) -> list[str]:
