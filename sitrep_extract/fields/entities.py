@@ -42,7 +42,7 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "Gavi": (r"(?i:Gavi)",),
 }
 _AGENCY_RES = [(name, re.compile(r"(?<!\w)(?:" + "|".join(pats) + r")(?![\w])")) for name, pats in AGENCIES.items()]
-# Most items name no agency and no money: one scan for any of them spares the per-name scans.
+# One scan for every agency's names at once: where some name starts (most items name none).
 _ANY_AGENCY = re.compile(r"(?<!\w)(?:" + "|".join(p for pats in AGENCIES.values() for p in pats) + r")(?![\w])")
 
 CURRENCIES: dict[str, str] = {
