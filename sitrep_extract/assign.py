@@ -141,9 +141,10 @@ def assign(runs: list[Run], before: list[int], scorer: Scorer) -> dict[int, int]
         scorer.keep_only(previous)
         configs = _configs(run)
         candidates: list[tuple[float, object]] = []
+        start_min = _detach_start(previous, scorer)
+        prefixes: dict[tuple[int, ...], tuple[list[float], list[int]]] = {}  # shared by orders alike at the start
         for attach, order in configs:
-            start_min = _detach_start(previous, scorer) if order else len(previous)
-            value, back = _best_before(best, previous, order, start_min, scorer)
+            value, back = _best_before(best, previous, order, start_min, scorer, prefixes)
             if value == float("-inf"):
                 continue
             foot = order[-1:] == (attach,)
@@ -202,11 +203,13 @@ def _held(after: list[int], scorer: Scorer) -> int:
 
 
 def _best_before(best: list[float], stretch: list[int], order: tuple[int, ...], start_min: int,
-                 scorer: Scorer) -> tuple[float, tuple[int, list[int]] | None]:
+                 scorer: Scorer, prefixes: dict | None = None) -> tuple[float, tuple[int, list[int]] | None]:
     """Best cut of the stretch above a run and the split of its tail among the detached headings.
 
     One DP over (heading j, end p): heading j's segment ends at p, the first heading's segment
     starts at a cut whose value is ``best[cut]``. Every cut is tried at once: O(k·n²), not O(k·n³).
+    ``prefixes`` keeps the DP row after each start of an order, for the other orders of the same
+    run (same ``best``, stretch and ``start_min``) that start alike: the permutations share most.
     """
     n = len(stretch)
     if not order:
@@ -214,7 +217,12 @@ def _best_before(best: list[float], stretch: list[int], order: tuple[int, ...], 
     neg = float("-inf")
     row = [best[c] if c >= start_min else neg for c in range(n + 1)]
     backs: list[list[int]] = []
-    for heading in order:
+    for j, heading in enumerate(order):
+        known = prefixes.get(order[:j + 1]) if prefixes is not None else None
+        if known is not None:
+            row, back = known
+            backs.append(back)
+            continue
         new, back = [neg] * (n + 1), [0] * (n + 1)
         for c in range(n + 1):  # ascending, and only a strictly better value replaces: ties keep the first cut
             if row[c] == neg:
@@ -225,6 +233,8 @@ def _best_before(best: list[float], stretch: list[int], order: tuple[int, ...], 
                     new[p], back[p] = value, c
         row = new
         backs.append(back)
+        if prefixes is not None:
+            prefixes[order[:j + 1]] = (row, back)
     if row[n] == neg:
         return neg, None
     cuts = [n]

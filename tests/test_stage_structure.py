@@ -340,3 +340,34 @@ def test_stems_of_ascii_text_as_word_by_word(text):
     from sitrep_extract.affinity import _STOP, _WORD, stems
 
     assert stems(text) == {w[:6] for w in (m.lower() for m in _WORD.findall(text)) if w not in _STOP}
+
+
+class _FixedRows:
+    """A scorer whose segment rows are given: heading h's segment from cut c scores rows[h][c]."""
+
+    def __init__(self, rows):
+        self.rows = rows
+
+    def segments_from(self, heading, stretch, start):
+        return self.rows[heading][start][:len(stretch) + 1 - start]
+
+
+@given(st.data())
+def test_orders_sharing_a_start_get_the_same_cut_as_each_order_alone(data):
+    """assign keeps the DP rows of each order's start for the run's other orders: same answers."""
+    import itertools
+
+    from sitrep_extract.assign import _best_before
+
+    n = data.draw(st.integers(0, 7))
+    score = st.floats(-2, 2, allow_nan=False).map(lambda v: round(v, 2))  # ties happen, as in real rows
+    rows = {h: [data.draw(st.lists(score, min_size=n + 1 - c, max_size=n + 1 - c)) for c in range(n + 1)]
+            for h in range(4)}
+    best = data.draw(st.lists(score, min_size=n + 1, max_size=n + 1))
+    start_min = data.draw(st.integers(0, n))
+    scorer, stretch = _FixedRows(rows), list(range(n))
+    prefixes: dict = {}
+    for k in range(4):
+        for order in itertools.permutations(range(4), k):
+            assert _best_before(best, stretch, order, start_min, scorer, prefixes) == \
+                _best_before(best, stretch, order, start_min, scorer)
