@@ -83,6 +83,30 @@ for path in sys.argv[2:]:
     read_pdf(path, engine=engine, max_pages=100000)
 """
 
+# The floor under the pdfium engine: only the calls it makes to PDFium for every character (its text
+# object, its origin, whether its code maps to Unicode) and for every page, nothing done with the answers.
+_PDFIUM_CALLS = r"""
+import ctypes, sys
+from ctypes import byref, c_double, c_void_p
+import pypdfium2 as pdfium
+from sitrep_extract.readers.pdfium import _api
+api = _api()
+x, y = c_double(), c_double()
+rx, ry = byref(x), byref(y)
+for path in sys.argv[1:]:
+    pdf = pdfium.PdfDocument(path)
+    for k in range(len(pdf)):
+        page = pdf[k]
+        tp = api.load_text(ctypes.cast(page.raw, c_void_p).value)
+        for i in range(api.count_chars(tp)):
+            api.text_object(tp, i)
+            api.origin(tp, i, rx, ry)
+            api.map_error(tp, i)
+        api.close_text(tp)
+        page.close()
+    pdf.close()
+"""
+
 _UNSTRUCTURED = r"""
 import logging, sys, warnings
 warnings.filterwarnings("ignore")
@@ -246,6 +270,8 @@ def main() -> int:
                                                  runs, f"sitrep-extract --json --engine {engine}")
             results[f"reader_{engine}"] = median_of([sys.executable, "-c", _READ_ONLY, engine, *pdfs], runs,
                                                     f"reader only (read_pdf), {engine}")
+        results["pdfium_calls"] = median_of([sys.executable, "-c", _PDFIUM_CALLS, *pdfs], runs,
+                                            "PDFium per-character calls alone")
 
         print("2. Peer: unstructured partition_pdf(strategy='fast') on the same PDFs")
         results["unstructured"] = None if args.skip_peer else measure_peer(pdfs, runs)
@@ -331,6 +357,9 @@ def summarise(r: dict) -> list[dict]:
             ratio <= limit)
         reader = r[f"reader_{engine}"]["median_s"] / base
         row(f"  reader only, {engine} (read_pdf / extract_text)", round(reader, 3), "x", "-", None)
+        if engine == "pdfium" and r.get("pdfium_calls"):
+            floor = r["pdfium_calls"]["median_s"] / base
+            row("  PDFium's per-character calls alone (no work on the answers)", round(floor, 3), "x", "-", None)
     peer = r.get("unstructured")
     if peer:
         for engine in ENGINES:
