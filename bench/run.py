@@ -89,8 +89,8 @@ _PDFIUM_CALLS = r"""
 import ctypes, sys
 from ctypes import byref, c_double, c_void_p
 import pypdfium2 as pdfium
-from sitrep_extract.readers.pdfium import _api
-api = _api()
+from sitrep_extract.readers.pdfium_calls import calls
+api = calls()
 x, y = c_double(), c_double()
 rx, ry = byref(x), byref(y)
 for path in sys.argv[1:]:

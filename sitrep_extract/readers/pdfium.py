@@ -23,7 +23,7 @@ module undoes it or gives the page to pdfplumber:
 * pdfminer uses AFM metrics for simple fonts with a standard-14 name (and its
   aliases: Arial -> Helvetica), whatever the PDF says: pdfminer's own font
   objects, read from the page's font dictionaries, give the name, descent and
-  widths;
+  widths (``pdfium_fonts``);
 * it drops text objects that repeat the previous one (fake bold), replaces
   text marked with /ActualText, and bidi-reorders right-to-left text; a page
   with any of these, or a rotated page, is read with pdfplumber instead
@@ -42,6 +42,8 @@ import os
 from ctypes import byref, c_double, c_float, c_int, c_void_p
 
 from ..errors import ExtractError
+from .pdfium_calls import Unsupported, calls
+from .pdfium_fonts import Font, FontDicts, font_info, font_name
 from .words import base_font
 
 RECYCLE_PAGES = 50  # reopen the document after this many pages (see PdfiumDoc._recycle)
@@ -54,78 +56,12 @@ _RTL = ((0x590, 0x8FF), (0xFB1D, 0xFDFF), (0xFE70, 0xFEFF))
 _COMPLEX = _RTL + ((0x980, 0xDFF), (0xE00, 0xFFF), (0x1000, 0x109F), (0x1780, 0x17FF), (0xA980, 0xAADF))
 
 
-class Unsupported(Exception):
-    """This page needs pdfplumber (the reason says why)."""
-
-
 def open_pdfium(source, password: str | None) -> "PdfiumDoc":
     return PdfiumDoc(source, password)
 
 
 def _r3(value: float) -> float:
     return round(value, 3)
-
-
-# ---------------------------------------------------------------- PDFium calls
-
-class _Api:
-    """The PDFium functions used per character or object, declared with plain pointer types
-    (about twice as fast to call as pypdfium2's typed bindings)."""
-
-    def __init__(self):
-        import pypdfium2.raw as R
-        import pypdfium2_raw.bindings as B
-
-        lib = B._libs["pdfium"]
-        P, I, F, D = c_void_p, c_int, ctypes.POINTER(c_float), ctypes.POINTER(c_double)
-
-        def fn(name, restype, *argtypes):
-            try:
-                return ctypes.CFUNCTYPE(restype, *argtypes)((name, lib))
-            except (AttributeError, TypeError):  # pragma: no cover - fall back to the typed binding
-                return getattr(R, name)
-
-        self.R = R
-        self.text_object = fn("FPDFText_GetTextObject", P, P, I)
-        self.unicode = fn("FPDFText_GetUnicode", ctypes.c_uint, P, I)
-        self.origin = fn("FPDFText_GetCharOrigin", I, P, I, D, D)
-        self.generated = fn("FPDFText_IsGenerated", I, P, I)
-        self.map_error = fn("FPDFText_HasUnicodeMapError", I, P, I)
-        self.count_chars = fn("FPDFText_CountChars", I, P)
-        self.page_text = fn("FPDFText_GetText", I, P, I, I, c_void_p)
-        self.load_text = fn("FPDFText_LoadPage", P, P)
-        self.close_text = fn("FPDFText_ClosePage", None, P)
-        self.obj_type = fn("FPDFPageObj_GetType", I, P)
-        self.bounds = fn("FPDFPageObj_GetBounds", I, P, F, F, F, F)
-        self.count_marks = fn("FPDFPageObj_CountMarks", I, P)
-        self.page_count_objects = fn("FPDFPage_CountObjects", I, P)
-        self.page_object = fn("FPDFPage_GetObject", P, P, I)
-        self.form_count_objects = fn("FPDFFormObj_CountObjects", I, P)
-        self.form_object = fn("FPDFFormObj_GetObject", P, P, ctypes.c_ulong)
-        self.draw_mode = fn("FPDFPath_GetDrawMode", I, P, ctypes.POINTER(c_int), ctypes.POINTER(c_int))
-        self.count_segments = fn("FPDFPath_CountSegments", I, P)
-        self.segment = fn("FPDFPath_GetPathSegment", P, P, I)
-        self.segment_point = fn("FPDFPathSegment_GetPoint", I, P, F, F)
-        self.segment_type = fn("FPDFPathSegment_GetType", I, P)
-        self.segment_close = fn("FPDFPathSegment_GetClose", I, P)
-        self.loose_box = fn("FPDFText_GetLooseCharBox", I, P, I, ctypes.POINTER(R.FS_RECTF))
-        self.char_matrix = fn("FPDFText_GetMatrix", I, P, I, ctypes.POINTER(R.FS_MATRIX))
-        self.obj_matrix = fn("FPDFPageObj_GetMatrix", I, P, ctypes.POINTER(R.FS_MATRIX))
-        self.text_font = fn("FPDFTextObj_GetFont", P, P)
-        self.text_size = fn("FPDFTextObj_GetFontSize", I, P, F)
-        self.TEXT, self.PATH, self.IMAGE, self.FORM = (R.FPDF_PAGEOBJ_TEXT, R.FPDF_PAGEOBJ_PATH,
-                                                       R.FPDF_PAGEOBJ_IMAGE, R.FPDF_PAGEOBJ_FORM)
-        self.MOVETO, self.LINETO = R.FPDF_SEGMENT_MOVETO, R.FPDF_SEGMENT_LINETO
-
-
-_API: _Api | None = None
-
-
-def _api() -> _Api:
-    global _API
-    if _API is None:
-        _API = _Api()
-    return _API
 
 
 # ---------------------------------------------------------------- documents
@@ -143,8 +79,8 @@ class PdfiumDoc:
         self.fallback_reasons: dict[int, str] = {}
         self._plumber = None
         self._stream = None
-        self._fonts: dict[int, _Font] = {}
-        self._dicts = _FontDicts(source, password)
+        self._fonts: dict[int, Font] = {}
+        self._dicts = FontDicts(source, password)
         self._read = 0
         data = bytes(source) if isinstance(source, bytearray) else source
         if not isinstance(data, bytes):
@@ -213,7 +149,7 @@ class PdfiumDoc:
 
     def _mediabox(self, page, number: int) -> tuple:
         """The page's MediaBox; PDFium reads only the page's own, pdfminer inherits it from /Pages."""
-        R = _api().R
+        R = calls().R
         box = (c_float(), c_float(), c_float(), c_float())
         if R.FPDFPage_GetMediaBox(page.raw, *(byref(v) for v in box)):
             return tuple(v.value for v in box)
@@ -249,265 +185,12 @@ class PdfiumDoc:
         self.close()
 
 
-# ---------------------------------------------------------------- fonts
-
-
-class _Font:
-    __slots__ = ("handle", "name", "descent", "afm_widths", "miner", "widths", "by_text", "advances", "_reverse")
-
-    def __init__(self, handle: int, name: str, descent: float, afm_widths: dict | None, miner=None):
-        self.handle = handle
-        self.name = name  # as pdfminer names it, without the subset prefix
-        self.descent = descent  # pdfminer's descent, in thousandths of the font size (negative)
-        self.afm_widths = afm_widths  # standard 14 font: pdfminer's AFM widths by character
-        self.miner = miner  # pdfminer's font object, when the name points at one font dictionary
-        self.widths: dict[int, float | None] = {}  # code point -> advance in thousandths (None: unknown)
-        self.by_text: dict[str, float | None] = {}
-        self.advances: dict[str, float] = {}  # text -> the advance the reader uses (cache)
-        self._reverse = None
-
-    def width(self, u: int, text: str) -> float | None:
-        """The advance of the glyph printed as ``text`` (code point ``u``), in thousandths of the size.
-
-        pdfminer's widths when its font maps exactly one width to this text; else the font's /Widths
-        for the glyph PDFium maps ``u`` back to.  (PDFium's "loose" box is no use: it reaches over
-        a glyph that overhangs its advance, like an italic f.)"""
-        if self.miner is not None:
-            w = self.by_text.get(text, -1.0)
-            if w == -1.0:
-                found = self.reverse().get(text)
-                w = self.by_text[text] = next(iter(found)) if found and len(found) == 1 else None
-            if w is not None:
-                return w
-        if not u:
-            return None
-        w = self.widths.get(u, -1.0)
-        if w == -1.0:
-            R = _api().R
-            value = c_float()
-            w = None
-            if R.FPDFFont_GetGlyphWidth(ctypes.cast(self.handle, R.FPDF_FONT), u, c_float(1000.0), byref(value)) \
-                    and value.value > 0:
-                w = float(value.value)
-            self.widths[u] = w
-        return w
-
-    def cid_width(self, cid: int) -> float | None:
-        """The advance of an unmapped glyph (PDFium reports its code for a code point)."""
-        if self.miner is None:
-            return None
-        try:
-            return round(self.miner.char_width(cid) * 1000.0, 6)
-        except Exception:
-            return None
-
-    def reverse(self) -> dict[str, set[float]]:
-        """Text -> the widths of the glyphs pdfminer prints as that text."""
-        if self._reverse is None:
-            from pdfminer.pdffont import PDFCIDFont
-
-            font, found = self.miner, {}
-            pairs = []
-            if isinstance(font, PDFCIDFont):
-                umap = getattr(font, "unicode_map", None)
-                pairs = list(getattr(umap, "cid2unichr", {}).items()) if umap is not None else []
-            else:
-                for code in range(256):
-                    try:
-                        pairs.append((code, font.to_unichr(code)))
-                    except Exception:
-                        pass
-            for cid, text in pairs:
-                try:
-                    found.setdefault(text, set()).add(round(font.char_width(cid) * 1000.0, 6))
-                except Exception:
-                    pass
-            self._reverse = found
-        return self._reverse
-
-
-def _font_name(handle: int) -> str:
-    R = _api().R
-    buf = ctypes.create_string_buffer(256)
-    n = R.FPDFFont_GetBaseFontName(ctypes.cast(handle, R.FPDF_FONT), buf, 256)
-    return buf.raw[:max(n - 1, 0)].decode("utf-8", "replace") if n else ""
-
-
-def _font_info(handle: int, name: str, candidates: list) -> _Font:
-    """The font as pdfminer sees it: its own font objects for the page's font dictionaries of this name."""
-    seen = {(base_font(str(f.fontname)), f.descent, _afm(f) is not None) for f in candidates}
-    if len(seen) > 1:
-        raise Unsupported(f"several fonts named {name!r}")
-    if candidates:
-        font = candidates[0]
-        return _Font(handle, base_font(str(font.fontname)), float(font.get_descent() * 1000), _afm(font),
-                     font if len(candidates) == 1 else None)
-    # no font dictionary found under this name (unusual): PDFium's own metrics
-    R = _api().R
-    value = c_float()
-    R.FPDFFont_GetDescent(ctypes.cast(handle, R.FPDF_FONT), c_float(1000.0), byref(value))
-    return _Font(handle, base_font(name) or "unknown", -abs(round(value.value, 3)), None)
-
-
-def _afm(font) -> dict | None:
-    """pdfminer's AFM widths (keyed by character) for a standard-14 simple font, else None."""
-    from pdfminer.pdffont import PDFType1Font
-
-    if isinstance(font, PDFType1Font) and font.widths and all(isinstance(k, str) for k in list(font.widths)[:8]):
-        return font.widths
-    return None
-
-
-class _FontDicts:
-    """pdfminer's font objects for the font dictionaries of each page (and its forms), by base name.
-
-    PDFium names a font by its /BaseFont without the subset prefix and hides its type; pdfminer
-    names it by its descriptor, and uses AFM metrics for simple fonts with a standard name.
-    Only read for pages that bring a font PDFium has not shown before.
-    """
-
-    def __init__(self, source, password: str | None):
-        self.source = source
-        self.password = password or ""
-        self._fp = None
-        self._doc = None
-        self._pages = None
-        self._at = 0
-        self._page = None
-        self._used: set = set()  # object ids of the fonts read since the last reset
-
-    def _open(self) -> None:
-        import io
-
-        from pdfminer.pdfdocument import PDFDocument
-        from pdfminer.pdfinterp import PDFResourceManager
-        from pdfminer.pdfpage import PDFPage
-        from pdfminer.pdfparser import PDFParser
-
-        if isinstance(self.source, (bytes, bytearray)):
-            self._fp = io.BytesIO(self.source)
-        else:
-            self._fp = open(os.fspath(self.source), "rb")
-        try:
-            self._doc = PDFDocument(PDFParser(self._fp), password=self.password)
-        except Exception as error:
-            raise Unsupported(f"pdfminer cannot read the fonts ({error})")
-        self._rsrc = PDFResourceManager(caching=True)
-        self._pages = PDFPage.create_pages(self._doc)
-
-    def mediabox(self, number: int) -> tuple:
-        """Page ``number``'s MediaBox as pdfminer reads it (inherited from the page tree)."""
-        self._walk_to(number)
-        from pdfminer.pdftypes import resolve1
-
-        box = resolve1(self._page.mediabox)
-        if not box or len(box) != 4:
-            raise Unsupported("no MediaBox")
-        return tuple(float(resolve1(v)) for v in box)
-
-    def _walk_to(self, number: int) -> None:
-        if self._doc is None:
-            self._open()
-        try:
-            while self._at < number:
-                self._page = next(self._pages)
-                self._at += 1
-        except Exception as error:
-            raise Unsupported(f"pdfminer cannot walk the pages ({error})")
-        if self._at != number:
-            raise Unsupported("pages asked for out of order")
-
-    def fonts(self, number: int) -> "_PageFonts":
-        """Fonts of page ``number`` (pages asked for in increasing order)."""
-        self._walk_to(number)
-        return _PageFonts(self._rsrc, self._page.resources, self._used)
-
-    def reset(self) -> None:
-        """Forget the fonts read so far but those the last pages used (the page walk goes on): a
-        long report uses the same few fonts throughout, a merged one new fonts on every page."""
-        from pdfminer.pdfinterp import PDFResourceManager
-
-        if self._doc is not None:
-            fonts = getattr(self._rsrc, "_cached_fonts", None)
-            self._rsrc = PDFResourceManager(caching=True)
-            kept = getattr(self._rsrc, "_cached_fonts", None)
-            if isinstance(fonts, dict) and isinstance(kept, dict):
-                kept.update((objid, font) for objid, font in fonts.items() if objid in self._used)
-            self._used = set()
-            cache = getattr(self._doc, "_cached_objs", None)
-            if isinstance(cache, dict):
-                cache.clear()
-
-    def close(self) -> None:
-        if self._fp is not None:
-            self._fp.close()
-            self._fp = None
-
-
-class _PageFonts:
-    def __init__(self, rsrc, resources, used: set):
-        self.rsrc = rsrc
-        self.used = used
-        self.specs: dict[str, list] = {}
-        self._collect(resources, set(), 0)
-
-    def get(self, name: str) -> list:
-        fonts = []
-        for objid, spec in self.specs.get(name, []):
-            try:
-                font = self.rsrc.get_font(objid, spec)
-            except Exception:
-                continue
-            self.used.add(objid)
-            if font not in fonts:
-                fonts.append(font)
-        return fonts
-
-    def _collect(self, resources, seen: set, depth: int) -> None:
-        from pdfminer.pdftypes import PDFObjRef, resolve1
-        from pdfminer.psparser import literal_name
-
-        resources = resolve1(resources)
-        if not isinstance(resources, dict):
-            return
-        fonts = resolve1(resources.get("Font"))
-        for ref in (fonts.values() if isinstance(fonts, dict) else ()):
-            objid = ref.objid if isinstance(ref, PDFObjRef) else None
-            spec = resolve1(ref)
-            if not isinstance(spec, dict) or (objid is not None and objid in seen):
-                continue
-            if objid is not None:
-                seen.add(objid)
-            names = set()
-            if spec.get("BaseFont") is not None:
-                names.add(literal_name(resolve1(spec["BaseFont"])))
-            for d in resolve1(spec.get("DescendantFonts")) or []:
-                d = resolve1(d)
-                if isinstance(d, dict) and d.get("BaseFont") is not None:
-                    names.add(literal_name(resolve1(d["BaseFont"])))
-            for name in names:
-                self.specs.setdefault(base_font(str(name)), []).append((objid, spec))
-        if depth >= 8:
-            return
-        xobjects = resolve1(resources.get("XObject"))
-        for ref in (xobjects.values() if isinstance(xobjects, dict) else ()):
-            objid = ref.objid if isinstance(ref, PDFObjRef) else None
-            if objid is not None:
-                if objid in seen:
-                    continue
-                seen.add(objid)
-            xobj = resolve1(ref)
-            attrs = getattr(xobj, "attrs", None)
-            if attrs and literal_name(attrs.get("Subtype")) == "Form" and attrs.get("Resources"):
-                self._collect(attrs["Resources"], seen, depth + 1)
-
-
 # ---------------------------------------------------------------- one page
 
 
 class _PageReader:
-    def __init__(self, page: int, height: float, fonts: dict[int, _Font], page_fonts):
-        self.api = _api()
+    def __init__(self, page: int, height: float, fonts: dict[int, Font], page_fonts):
+        self.api = calls()
         self.page = page
         self.height = height
         self.fonts = fonts
@@ -637,13 +320,13 @@ class _PageReader:
 
     # -------------------------------------------------------------- fonts and text objects
 
-    def _font(self, handle: int) -> _Font:
+    def _font(self, handle: int) -> Font:
         font = self.fonts.get(handle)
         if font is None:
             if self._page_fonts is None:
                 self._page_fonts = self._page_fonts_of()
-            name = _font_name(handle)
-            font = self.fonts[handle] = _font_info(handle, name, self._page_fonts.get(base_font(name)))
+            name = font_name(handle)
+            font = self.fonts[handle] = font_info(handle, name, self._page_fonts.get(base_font(name)))
         return font
 
     def _object_info(self, tp: int, i: int, obj: int) -> tuple:
@@ -789,7 +472,7 @@ class _PageReader:
             return None
         return buf[:count]  # a list: faster to index than the ctypes array
 
-    def _width(self, font: "_Font", u: int, text: str, tp: int, i: int, info: tuple) -> float:
+    def _width(self, font: "Font", u: int, text: str, tp: int, i: int, info: tuple) -> float:
         """The advance of the glyph, in thousandths of the font size (cached per font and text)."""
         if font.afm_widths is not None:
             w = font.afm_widths.get(text, 0)
@@ -853,7 +536,7 @@ class _PageReader:
 _LIGATURE = {"ff": "ﬀ", "fi": "ﬁ", "fl": "ﬂ", "ffi": "ﬃ", "ffl": "ﬄ", "st": "ﬆ"}
 
 
-def _space_width(font: _Font) -> float:
+def _space_width(font: Font) -> float:
     if font.afm_widths is not None:
         return font.afm_widths.get(" ", 0)
     return font.width(32, " ") or 0.0
@@ -870,7 +553,7 @@ def _rect(x0: float, y0: float, x1: float, y1: float, height: float) -> tuple:
 
 
 def _matrix(obj: int) -> tuple:
-    api = _api()
+    api = calls()
     m = api.R.FS_MATRIX()
     if not api.obj_matrix(obj, byref(m)):
         return (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
@@ -886,7 +569,7 @@ def _mul(m1: tuple, m2: tuple) -> tuple:
 
 
 def _has_actual_text(obj: int) -> bool:
-    R = _api().R
+    R = calls().R
     handle = ctypes.cast(obj, R.FPDF_PAGEOBJECT)
     for k in range(R.FPDFPageObj_CountMarks(handle)):
         mark = R.FPDFPageObj_GetMark(handle, k)
