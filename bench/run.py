@@ -45,10 +45,11 @@ import json, os, resource, subprocess, sys, time
 def busy():
     try:
         with open("/proc/stat") as f:
-            ticks = [int(v) for v in f.readline().split()[1:8]]
+            ticks = [int(v) for v in f.readline().split()[1:9]]  # user ... softirq, steal
     except OSError:
         return None
-    return (sum(ticks) - ticks[3] - ticks[4]) / os.sysconf("SC_CLK_TCK")  # all but idle and iowait
+    # all but idle and iowait; steal is time the hypervisor gave our CPUs to other machines
+    return (sum(ticks) - ticks[3] - ticks[4]) / os.sysconf("SC_CLK_TCK")
 before = busy()
 start = time.perf_counter()
 done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
