@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import regex as re
 
 from . import canonical
+from .fields.dates import find_dates
 from .model import Block, Line
 from .normalize import bullet_of
 
@@ -75,7 +76,7 @@ def looks_like_heading(line: Line, style: Style) -> bool:
     text = line.text.strip()
     if line.table is not None or "\t" in text or not text or len(text) > 110 or is_url(text):
         return False
-    if "@" in text or bullet_of(text)[0] in ("•", "-", "–", "*") or _CAPTION.match(text):
+    if "@" in text or bullet_of(text)[0] in ("•", "-", "–", "*") or _CAPTION.match(text) or _only_a_date(text):
         return False
     letters = [ch for ch in text if ch.isalpha()]
     if canonical.lookup(text) and not text.endswith((".", ";", ",")) and not text[0].islower() \
@@ -93,6 +94,18 @@ def looks_like_heading(line: Line, style: Style) -> bool:
         # Title-case headings need weight and brevity.
         return emphasised and len(text.split()) <= 12 and not text.endswith(".") and line.size >= style.body_size - 0.5
     return upper >= 0.75 and not text.endswith(".")
+
+
+def _only_a_date(text: str) -> bool:
+    """'13 February 2020*' (the end of a table's caption), '09.11.2020': a date alone names no section."""
+    dates = find_dates(text, default_year=2000)  # any year: only whether it is a date matters
+    if len(dates) != 1:
+        return False
+    _, start, end = dates[0]
+    return not _LETTER.search(text[:start] + text[end:])
+
+
+_LETTER = re.compile(r"\p{L}")
 
 
 def _plain_body_words(line: Line, style: Style, letters: list[str]) -> bool:

@@ -181,6 +181,16 @@ def test_pdf_bold_labelled_value_is_not_a_heading():
     assert shape([P("TOTAL REACH 13 MLN", 1.0, bold=True)] + BODY)[0] == ("para", ["TOTAL REACH 13 MLN"])
 
 
+@pytest.mark.parametrize("date", ["13 February 2020*", "09.11.2020", "1 - 7 May 2024"])
+def test_pdf_bold_date_alone_is_not_a_heading(date):
+    """The last line of a bold table caption, a masthead's date: no section is named by a date."""
+    assert shape([P(date, 1.0, bold=True)] + BODY)[0] == ("para", [date])
+
+
+def test_pdf_bold_heading_with_a_date_in_it_is_still_a_heading():
+    assert shape([P("Week of 13 February 2020 in review", 1.0, bold=True)] + BODY)[0][0] == "heading"
+
+
 def test_pdf_bold_line_does_not_continue_a_regular_paragraph():
     lines = [P("Body text body text body text body text body text body", 1.0),
              P("Bold words start here", bold=True, size=10.0)]
