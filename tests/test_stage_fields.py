@@ -179,6 +179,26 @@ def test_headline_figures_are_listed_once():
     assert [(f.metric, f.value) for f in figures] == [("deaths", 264)]
 
 
+@pytest.mark.parametrize("note", [
+    "§The exposure for 2 cases occurred outside of Spain.",
+    "**Cases identified on a cruise ship: 174 cases.",
+    "Note for figure 2: Of the 447 cases reported outside China, 16 were asymptomatic.",
+    "Source: Ministry of Health, 120 new cases.",
+])
+def test_headline_figures_skip_notes_under_tables_and_charts(note):
+    assert headline_figures([note], 2020, None) == []
+
+
+def test_headline_figures_skip_the_cells_of_a_table():
+    assert headline_figures(["Data as of 13 February\nSpain\t2 (0)\t2 cases"], 2020, None, cue_only=True) == []
+
+
+@pytest.mark.parametrize("text", ["* 15 new cases were confirmed.", "*Overall* 15 new cases were confirmed.",
+                                  "Sources say 15 new cases were confirmed."])
+def test_headline_figures_keep_bullets_emphasis_and_plain_words(text):
+    assert [(f.metric, f.value) for f in headline_figures([text], 2020, None)] == [("new_cases", 15)]
+
+
 def test_sample_raw_text_lead_figures(raw_text):
     text = " ".join(raw_text.read_text().split())
     figures = headline_figures([text], 2020, None, cue_only=True)

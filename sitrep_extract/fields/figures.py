@@ -20,6 +20,11 @@ _FIGURE = re.compile(
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-Z0-9])")
 _YEAR_AFTER = re.compile(r"\b(?:in|of|since|from|to|by|during|until|for)\s+$", re.IGNORECASE)
+# A note under a table or chart ("§The exposure for 2 cases occurred outside of Spain.", "Note for
+# figure 2: ..."): it qualifies a figure printed elsewhere, it does not state one.
+# (a "*" that a later "*" closes is markdown emphasis, not a footnote mark)
+_NOTE = re.compile(r"^\s*(?:(?:[†‡§¶]+|\*+(?![^*]*\*))(?=[^\s*†‡§¶])|(?:notes?|sources?)\b[^.:\n]{0,40}:)",
+                   re.IGNORECASE)
 _AS_OF_CUE = re.compile(r"\b(?:as\s+of|as\s+at|to\s+date|so\s+far|cumulative|a\s+total\s+of|au\s+\d|since)\b",
                         re.IGNORECASE)
 
@@ -50,6 +55,8 @@ def headline_figures(texts: Iterable[str], default_year: int | None, report_date
         for sentence in _SENTENCE_END.splititer(text):
             if cue_only and not _AS_OF_CUE.search(sentence):
                 continue
+            if "\t" in sentence or _NOTE.match(sentence):
+                continue  # the cells of a table, or a note: no figure stated in prose
             matches = list(_FIGURE.finditer(sentence))
             if not matches:
                 continue
