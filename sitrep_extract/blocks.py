@@ -27,6 +27,7 @@ _ENDS_NUMBER = re.compile(r"(?:^|\s)[\d.,’' ]*\d(?:\s?(?:%|k|m|mln|mn|bn|milli
                           re.IGNORECASE)
 _CODE_NUMBER = re.compile(r"[A-Za-z]-\d+$")
 _ENDS_CLAUSE = re.compile(r"[.:;!?]\W*$")
+_LETTER = re.compile(r"\p{L}")
 
 
 _WINDOW = 8
@@ -103,9 +104,6 @@ def _only_a_date(text: str) -> bool:
         return False
     _, start, end = dates[0]
     return not _LETTER.search(text[:start] + text[end:])
-
-
-_LETTER = re.compile(r"\p{L}")
 
 
 def _plain_body_words(line: Line, style: Style, letters: list[str]) -> bool:
