@@ -488,7 +488,7 @@ class _PageReader:
         and size the glyph for the whole text."""
         key, prev = entry
         merged = prev[0] + text
-        font, (a, b, c, d, lo, hi) = info[1], info[6]
+        font, (a, b, c) = info[1], info[6][:3]
         if b or c or a <= 0:
             return key, (merged, *prev[1:])
         w = None
