@@ -64,6 +64,7 @@ _API: Api | None = None
 
 
 def calls() -> Api:
+    """The bindings, made once per process (PDFium is loaded on first use, not at import)."""
     global _API
     if _API is None:
         _API = Api()
