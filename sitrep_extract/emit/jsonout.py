@@ -5,10 +5,10 @@ contains ``NaN`` or ``Infinity`` (not JSON; jq and many parsers reject them).
 """
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Iterator, Mapping
-from dataclasses import asdict, is_dataclass
+from dataclasses import fields, is_dataclass
+from json.encoder import encode_basestring  # the C function when there is one
 from typing import Any, TextIO
 
 from ..report import Report
@@ -41,9 +41,19 @@ def error_record(path: str, reason: str, fmt: str | None = None) -> dict[str, An
     return {"source": {"path": path, "format": fmt}, "error": " ".join(str(reason).split())}
 
 
-_PRETTY = json.JSONEncoder(ensure_ascii=False, allow_nan=False, indent=2)  # what json.dumps(indent=2) uses
-_COMPACT = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"))
 _PIECE = 1 << 16  # characters per write
+
+
+class _Style:
+    """How json.dumps lays out: ``indent`` spaces per depth (None: compact) and the key separator."""
+
+    def __init__(self, indent: int | None):
+        self.step = "" if indent is None else " " * indent
+        self.newline = "" if indent is None else "\n"
+        self.key_separator = ":" if indent is None else ": "
+
+
+_PRETTY, _COMPACT = _Style(2), _Style(None)
 
 
 def _pretty(report: Report | Mapping[str, Any]) -> Iterator[str]:
@@ -60,71 +70,99 @@ def _pretty(report: Report | Mapping[str, Any]) -> Iterator[str]:
     yield _escape("".join(buffer))
 
 
-def _pieces(report: Report | Mapping[str, Any], encoder: json.JSONEncoder) -> Iterator[str]:
-    """What ``encoder`` makes of ``report.to_dict()``, built one section at a time: a long report
-    is never copied whole into dicts (that copy was the peak memory of a 2000-page PDF)."""
+def _pieces(report: Report | Mapping[str, Any], style: _Style) -> Iterator[str]:
+    """The JSON of ``report.to_dict()``, one top-level value (and one section) at a time: a long
+    report is never copied whole into dicts, nor into one string."""
+    out: list[str] = []
     if not isinstance(report, Report):
-        yield from encoder.iterencode(_finite(report))
+        _encode(report, out, style.newline, style)
+        yield "".join(out)
         return
-
-    def pad(depth: int) -> str:  # the line break and indentation json.dumps puts before a value at depth
-        return "" if encoder.indent is None else "\n" + " " * (encoder.indent * depth)
-
+    inner = style.newline + style.step
     yield "{"
     for n, name in enumerate(report.key_order()):
         value = getattr(report, name)
-        yield ("," if n else "") + pad(1) + json.dumps(name, ensure_ascii=False) + encoder.key_separator
+        yield ("," if n else "") + inner + encode_basestring(name) + style.key_separator
         if name == "sections" and value:
             yield "["
+            deeper = inner + style.step
             for i, section in enumerate(value):
-                yield ("," if i else "") + pad(2)
-                yield from _nested(encoder, asdict(section), pad(2))
-            yield pad(1) + "]"
+                out.clear()
+                _encode(section, out, deeper, style)
+                yield ("," if i else "") + deeper + "".join(out)
+            yield inner + "]"
         else:
-            yield from _nested(encoder, _plain(value), pad(1))
-    yield pad(0) + "}"
+            out.clear()
+            _encode(value, out, inner, style)
+            yield "".join(out)
+    yield style.newline + "}"
 
 
-def _nested(encoder: json.JSONEncoder, value: Any, pad: str) -> Iterator[str]:
-    """``value`` encoded at the depth ``pad`` shows (a newline cannot occur inside a JSON string)."""
-    for chunk in encoder.iterencode(_finite(value)):
-        yield chunk.replace("\n", pad) if pad else chunk
+_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
-def _plain(value: Any) -> Any:
-    if is_dataclass(value):
-        return asdict(value)
-    if isinstance(value, list):
-        return [_plain(item) for item in value]
-    return value
+def _encode(value: Any, out: list[str], pad: str, style: _Style) -> None:
+    """Append what json.dumps makes of ``asdict(value)`` at the depth ``pad`` (the line break and
+    indentation before a value there) to ``out``; NaN and infinities as null. A walk of its own:
+    json's pure-Python encoder, which indentation needs, plus asdict's copy cost three times as much."""
+    kind = type(value)
+    if kind is str:
+        out.append(encode_basestring(value))
+    elif value is None:
+        out.append("null")
+    elif value is True or value is False:
+        out.append("true" if value else "false")
+    elif kind is int:
+        out.append(int.__repr__(value))
+    elif kind is float:
+        out.append(float.__repr__(value) if math.isfinite(value) else "null")
+    elif kind is list or kind is tuple:
+        if not value:
+            out.append("[]")
+            return
+        inner = pad + style.step
+        out.append("[")
+        for i, item in enumerate(value):
+            out.append("," + inner if i else inner)
+            _encode(item, out, inner, style)
+        out.append(pad + "]")
+    elif isinstance(value, Mapping) or is_dataclass(value):
+        if isinstance(value, Mapping):
+            pairs = [(_key(k), v) for k, v in value.items()]
+        else:
+            names = _FIELDS.get(kind)
+            if names is None:
+                names = _FIELDS[kind] = tuple(f.name for f in fields(value))
+            pairs = [(name, getattr(value, name)) for name in names]
+        if not pairs:
+            out.append("{}")
+            return
+        inner = pad + style.step
+        out.append("{")
+        for i, (key, item) in enumerate(pairs):
+            out.append(("," + inner if i else inner) + encode_basestring(key) + style.key_separator)
+            _encode(item, out, inner, style)
+        out.append(pad + "}")
+    elif isinstance(value, (int, float)):  # subclasses (an IntEnum ...): as json encodes them
+        _encode(float(value) if isinstance(value, float) else int(value), out, pad, style)
+    else:
+        raise TypeError(f"Object of type {kind.__name__} is not JSON serializable")
+
+
+def _key(key: Any) -> str:
+    """A dict key as json.dumps writes it (JSON keys are strings)."""
+    if isinstance(key, str):
+        return key
+    if key is True or key is False or key is None:
+        return {True: "true", False: "false", None: "null"}[key]
+    if isinstance(key, float):
+        return float.__repr__(key) if math.isfinite(key) else "null"
+    if isinstance(key, int):
+        return int.__repr__(int(key))
+    raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")
 
 
 def _escape(text: str) -> str:
     for char, escape in _LINE_BREAKS.items():
         text = text.replace(char, escape)  # these only occur inside strings
     return text
-
-
-def _finite(value: Any) -> Any:
-    """The same data with NaN and infinities replaced by None (null); copied only when there are any."""
-    return _replace_nonfinite(value) if _has_nonfinite(value) else value
-
-
-def _has_nonfinite(value: Any) -> bool:
-    if isinstance(value, float):
-        return not math.isfinite(value)
-    if isinstance(value, Mapping):
-        return any(_has_nonfinite(item) for item in value.values())
-    if isinstance(value, (list, tuple)):
-        return any(_has_nonfinite(item) for item in value)
-    return False
-
-
-def _replace_nonfinite(value: Any) -> Any:
-    if isinstance(value, float):
-        return value if math.isfinite(value) else None
-    if isinstance(value, Mapping):
-        return {key: _replace_nonfinite(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_replace_nonfinite(item) for item in value]
-    return value
