@@ -7,6 +7,7 @@ words counting more.
 from __future__ import annotations
 
 import math
+from collections.abc import Collection, Hashable, Iterable
 
 import regex as re
 
@@ -34,25 +35,43 @@ def keyword_score(canon: Canon, text: str) -> float:
 
 
 class TitleMatcher:
-    """Word overlap between titles and texts, weighted by rarity across the document's blocks."""
+    """Word overlap between titles and texts, weighted by rarity across the document's blocks.
 
-    def __init__(self, texts: list[str]):
-        self.count = max(1, len(texts))
+    Only the stems some title has can ever count, so each text is kept as just those (a small set,
+    usually empty): the stems of every block are found once, for the rarity counts and the scores.
+    """
+
+    def __init__(self, texts: Iterable[tuple[Hashable, str]], titles: Iterable[str]):
+        """``texts``: (key, text) of every block; ``titles``: every title a text may be scored against."""
+        self.vocabulary = set().union(*(stems(title) for title in titles))
         self.df: dict[str, int] = {}
-        for text in texts:
-            for stem in stems(text):
+        self.hits: dict[Hashable, frozenset[str]] = {}  # key -> the text's stems that some title has
+        empty: frozenset[str] = frozenset()
+        for key, text in texts:
+            found = stems(text) & self.vocabulary
+            self.hits[key] = frozenset(found) if found else empty
+            for stem in found:
                 self.df[stem] = self.df.get(stem, 0) + 1
+        self.count = max(1, len(self.hits))
 
     def weight(self, stem: str) -> float:
         return math.log((1 + self.count) / (1 + self.df.get(stem, 0))) + 0.1
 
-    def score(self, title: str, text: str) -> float:
-        """0..1: the weighted share of the title's words found in the text."""
-        return self.score_stems(stems(title), stems(text))
+    def profile(self, title: str) -> "TitleProfile":
+        return TitleProfile(self, stems(title))
 
-    def score_stems(self, wanted: set[str], found: set[str]) -> float:
-        if not wanted:
+
+class TitleProfile:
+    """One title's stems with their weights, summed once."""
+
+    def __init__(self, matcher: TitleMatcher, wanted: set[str]):
+        self.stems = frozenset(wanted)
+        self.ordered = sorted(wanted)  # a fixed order: float sums decide ties, and must not vary between runs
+        self.weights = [matcher.weight(s) for s in self.ordered]
+        self.total = sum(self.weights)
+
+    def share(self, found: Collection[str]) -> float:
+        """0..1: the weighted share of the title's words found."""
+        if not self.ordered:
             return 0.0
-        ordered = sorted(wanted)  # a fixed order: float sums decide ties, and must not vary between runs
-        total = sum(self.weight(s) for s in ordered)
-        return sum(self.weight(s) for s in ordered if s in found) / total
+        return sum(w for s, w in zip(self.ordered, self.weights) if s in found) / self.total

@@ -16,7 +16,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
-from .affinity import TitleMatcher, keyword_score, stems
+from .affinity import TitleMatcher, TitleProfile, keyword_score
 
 ATTACH_BONUS = 0.25  # a block under its heading stays there unless content clearly says otherwise
 EMPTY_PENALTY = {"list": 0.5, "story": 0.2, "container": 0.0}
@@ -47,10 +47,9 @@ class Scorer:
         self.tokens = tokens
         self.matcher = matcher
         self._texts: dict[int, str] = {}
-        self._stems: dict[int, set[str]] = {}
         self._unit: dict[tuple[int, int], float] = {}
         self._rows: dict[tuple[int, int, int, int], list[float]] = {}
-        self._titles: dict[int, set[str]] = {}
+        self._titles: dict[int, TitleProfile] = {}
 
     def keep_only(self, stretch: list[int]) -> None:
         """Forget what was measured for blocks outside ``stretch``: runs are scored one after another
@@ -58,7 +57,6 @@ class Scorer:
         documents. Segment rows are per heading, and each heading belongs to one run."""
         wanted = set(stretch)
         self._texts = {i: t for i, t in self._texts.items() if i in wanted}
-        self._stems = {i: t for i, t in self._stems.items() if i in wanted}
         self._unit.clear()
         self._rows.clear()
 
@@ -67,10 +65,9 @@ class Scorer:
             self._texts[i] = self.tokens[i].block.text
         return self._texts[i]
 
-    def stems(self, i: int) -> set[str]:
-        if i not in self._stems:
-            self._stems[i] = stems(self.text(i))
-        return self._stems[i]
+    def stems(self, i: int) -> frozenset[str]:
+        """The block's stems that some title has (no other stem can count in a title score)."""
+        return self.matcher.hits[i]
 
     def kind(self, i: int) -> str:
         return self.tokens[i].block.kind
@@ -85,7 +82,7 @@ class Scorer:
             elif token.canon is not None and token.role in ("list", "container"):
                 value = keyword_score(token.canon, self.text(i))
             else:
-                value = self.matcher.score_stems(self._title(heading), self.stems(i))
+                value = self._title(heading).share(self.stems(i))
             self._unit[key] = value - LIST_BASE
         return self._unit[key]
 
@@ -110,22 +107,26 @@ class Scorer:
             return row
         # A titled story: its words, in a few paragraphs, closed by a "More on … page N." line if any.
         title = self._title(heading)
-        found: set[str] = set()
+        found: set[str] = set()  # the title's stems met so far
+        share = title.share(found)
         links = urls = 0  # "More on … page N" lines before the last block; link lists
         for n, i in enumerate(stretch[start:], 1):
             kind = self.kind(i)
-            found |= self.stems(i)
+            new = (self.stems(i) & title.stems) - found
+            if new:
+                found |= new
+                share = title.share(found)
             urls += kind == "urls"
-            score = 2 * self.matcher.score_stems(title, found) - 0.1 * (n - 1)
+            score = 2 * share - 0.1 * (n - 1)
             score += 0.4 if kind == "see_also" else 0.0
             # A story does not run on past its "More on … page N" line, nor hold link lists.
             row.append(score - 0.5 * links - 0.3 * urls)
             links += kind == "see_also"
         return row
 
-    def _title(self, heading: int) -> set[str]:
+    def _title(self, heading: int) -> TitleProfile:
         if heading not in self._titles:
-            self._titles[heading] = stems(self.tokens[heading].text)
+            self._titles[heading] = self.matcher.profile(self.tokens[heading].text)
         return self._titles[heading]
 
 

@@ -143,7 +143,9 @@ def outline(blocks: list[Block]) -> Outline:
     tokens = tokenize(blocks)
     fixed = _special_owners(tokens)
     runs, before = _runs_and_stretches(tokens, fixed)
-    scorer = Scorer(tokens, TitleMatcher([t.block.text for t in tokens if isinstance(t, Body)]))
+    matcher = TitleMatcher(((i, t.block.text) for i, t in enumerate(tokens) if isinstance(t, Body)),
+                           (t.text for t in tokens if isinstance(t, Heading)))
+    scorer = Scorer(tokens, matcher)
     owner: dict[int, int | None] = {**fixed, **assign(runs, before, scorer)}
     current: int | None = None
     for i, token in enumerate(tokens):  # tables in the flow stay with the heading above them
