@@ -371,3 +371,22 @@ def test_orders_sharing_a_start_get_the_same_cut_as_each_order_alone(data):
         for order in itertools.permutations(range(4), k):
             assert _best_before(best, stretch, order, start_min, scorer, prefixes) == \
                 _best_before(best, stretch, order, start_min, scorer)
+
+
+_STEMS = st.sets(st.sampled_from(["access", "vaccin", "school", "migran", "health", "suppor", "fund"]), max_size=5)
+
+
+@given(_STEMS, st.lists(_STEMS, min_size=1, max_size=6), _STEMS)
+def test_a_title_profile_scores_as_the_weighted_share_of_its_stems(title, blocks, found):
+    """The weights summed once per title give what summing them afresh for every block gave."""
+    from sitrep_extract.affinity import TitleMatcher, TitleProfile
+
+    texts = [(k, " ".join(stems)) for k, stems in enumerate(blocks)]
+    matcher = TitleMatcher(texts, [" ".join(title)])
+    ordered = sorted(title)
+    expected = (sum(matcher.weight(s) for s in ordered if s in found) / sum(matcher.weight(s) for s in ordered)
+                if title else 0.0)
+    assert TitleProfile(matcher, set(title)).share(found) == expected
+    # only a title's stems are kept per block, and the rarity counts are of those
+    assert all(matcher.hits[k] == set(stems) & set(title) for k, stems in enumerate(blocks))
+    assert matcher.df == {s: sum(s in b for b in blocks) for s in set(title) if any(s in b for b in blocks)}

@@ -275,6 +275,7 @@ def _find_tables(data: PageData, first_id: int, chars: list[tuple] | None = None
     found = find_tables(edges)
     boxes = [t.bbox for t in found]
     tables: list[Table] = []
+    placed = None  # the page's characters by height, made once for all its tables
     for k, t in enumerate(found):
         if any(j != k and _inside(b, boxes[k]) for j, b in enumerate(boxes)):
             continue  # a grid holding other tables lays out the page
@@ -282,7 +283,9 @@ def _find_tables(data: PageData, first_id: int, chars: list[tuple] | None = None
         if sum(1 for row in grid if sum(1 for c in row.cells if c is not None) >= 2) < 2:
             continue  # cannot hold two rows of two filled cells
         rows = []
-        for row, cells in zip(grid, _extract(grid, boxes[k], data.chars if chars is None else chars)):
+        if placed is None:
+            placed = _placed(data.chars if chars is None else chars)
+        for row, cells in zip(grid, _extract(grid, boxes[k], placed)):
             cells = [c or "" for c in cells]
             if any(c.count("\n") >= 8 for c in cells):
                 break  # a whole text block in one cell: a box, not a table
@@ -297,15 +300,19 @@ def _find_tables(data: PageData, first_id: int, chars: list[tuple] | None = None
     return tables
 
 
-def _extract(rows, bbox: tuple, chars: list[tuple]) -> list[list[str | None]]:
-    """pdfplumber's Table.extract(), reading only the characters inside the table."""
+def _placed(chars: list[tuple]) -> tuple[list[float], list[tuple]]:
+    """The characters as (middle height, content order, middle x, char), sorted, and their heights."""
+    placed = sorted(((c[3] + c[4]) / 2, k, (c[1] + c[2]) / 2, c) for k, c in enumerate(chars))
+    return [item[0] for item in placed], placed
+
+
+def _extract(rows, bbox: tuple, placed: tuple[list[float], list[tuple]]) -> list[list[str | None]]:
+    """pdfplumber's Table.extract(), reading only the characters inside the table (``_placed``)."""
     x0, top, x1, bottom = bbox
-    inside = []
-    for k, c in enumerate(chars):
-        h, v = (c[1] + c[2]) / 2, (c[3] + c[4]) / 2
-        if x0 <= h < x1 and top <= v < bottom:
-            inside.append((v, k, h, c))
-    inside.sort()  # by height, then content order: each row is one slice
+    heights, chars = placed
+    # by height, then content order: the table is one slice, and each row one slice of that
+    inside = [item for item in chars[bisect_left(heights, top):bisect_left(heights, bottom)]
+              if x0 <= item[2] < x1]
     heights = [item[0] for item in inside]
     out = []
     for row in rows:
