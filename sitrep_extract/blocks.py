@@ -5,7 +5,8 @@ widths, fonts) is what tells a wrapped line from the end of a paragraph.
 """
 from __future__ import annotations
 
-import statistics
+import itertools
+import string
 from dataclasses import dataclass, field
 
 import regex as re
@@ -53,10 +54,14 @@ class Style:
                 sizes[key] = sizes.get(key, 0) + len(line.text)
         body = max(sizes, key=sizes.get) if sizes else None
         gaps = [min(line.gap_before, 3.0) for line in lines]
-        usual = [statistics.median_low(gaps[max(1, i - _WINDOW): i + _WINDOW + 1] or [0.0])
-                 for i in range(len(lines))]
-        marks = [usual[i] == 0 and sum(1 for g in gaps[max(1, i - _WINDOW): i + _WINDOW + 1] if g >= 1) >= 2
-                 for i in range(len(lines))]
+        blank = list(itertools.accumulate((g >= 1 for g in gaps), initial=0))  # gaps >= 1 before each line
+        usual: list[float] = []
+        marks: list[bool] = []
+        for i in range(len(lines)):
+            start, end = max(1, i - _WINDOW), min(i + _WINDOW + 1, len(lines))
+            window = sorted(gaps[start:end]) or [0.0]
+            usual.append(window[(len(window) - 1) // 2])  # statistics.median_low, without its overhead
+            marks.append(usual[i] == 0 and blank[end] - blank[start] >= 2)
         edges: dict[tuple[int, int], float] = {}
         for line in lines:
             if line.page is not None:
@@ -66,35 +71,68 @@ class Style:
 
 
 def is_url(text: str) -> bool:
-    return bool(_URL.match(text.strip()))
+    text = text.strip()
+    return " " not in text and bool(_URL.match(text))  # an address has no space: most lines fail at once
 
 
 def is_see_also(text: str) -> bool:
-    return bool(_SEE_ALSO.match(text.strip()))
+    # (the pattern's "page" matches only what lower-cases to "page": most lines fail without it)
+    return "page" in text.lower() and bool(_SEE_ALSO.match(text.strip()))
 
 
 def looks_like_heading(line: Line, style: Style) -> bool:
     text = line.text.strip()
-    if line.table is not None or "\t" in text or not text or len(text) > 110 or is_url(text):
+    if line.table is not None or "\t" in text or not text or len(text) > 110:
         return False
-    if "@" in text or bullet_of(text)[0] in ("•", "-", "–", "*") or _CAPTION.match(text) or _only_a_date(text):
+    letters, upper = _letter_counts(text)
+    # The cheap tests of the two ways to be a heading first (most lines pass neither); the vetoes
+    # that cost a pattern or a date search only for a line that passes one.
+    if not (_set_as_heading(line, style, text, letters, upper) or _names_section(line, style, text, letters, upper)):
         return False
-    letters = [ch for ch in text if ch.isalpha()]
-    if canonical.lookup(text) and not text.endswith((".", ";", ",")) and not text[0].islower() \
-            and not _plain_body_words(line, style, letters):
-        return True  # (a line starting in lower case is the middle of a sentence: "… response on")
-    if len(letters) < 3 or len(text.split()) > 16 or text.endswith((",", ";")):
+    return not (is_url(text) or "@" in text or bullet_of(text)[0] in ("•", "-", "–", "*") or _CAPTION.match(text)
+                or _only_a_date(text))
+
+
+def _names_section(line: Line, style: Style, text: str, letters: int, upper: int) -> bool:
+    """A known section's name, unless it ends or starts like part of a sentence
+    (a line starting in lower case is the middle of one: "… response on")."""
+    return not text.endswith((".", ";", ",")) and not text[0].islower() \
+        and not _plain_body_words(line, style, letters, upper) and bool(canonical.lookup(text))
+
+
+def _set_as_heading(line: Line, style: Style, text: str, letters: int, upper: int) -> bool:
+    """A short line in capitals, or (in a PDF) in bold or a larger font, that is no sentence or labelled value."""
+    if letters < 3 or text.endswith((",", ";")):
         return False
-    upper = sum(ch.isupper() for ch in letters) / len(letters)
-    if _ENDS_NUMBER.search(text) and not _CODE_NUMBER.search(text):
-        return False  # "TOTAL REACH 13 MLN", "CONFIRMED 116772": a labelled value
+    capitals = upper / letters >= 0.75
     if style.body_size and line.size:
         emphasised = line.bold or line.size >= style.body_size + 1.5
-        if upper >= 0.75:
-            return emphasised
         # Title-case headings need weight and brevity.
-        return emphasised and len(text.split()) <= 12 and not text.endswith(".") and line.size >= style.body_size - 0.5
-    return upper >= 0.75 and not text.endswith(".")
+        shaped = emphasised and (capitals or (not text.endswith(".") and line.size >= style.body_size - 0.5
+                                              and len(text.split()) <= 12))
+    else:
+        shaped = capitals and not text.endswith(".")
+    if not shaped or len(text.split()) > 16:
+        return False
+    # "TOTAL REACH 13 MLN", "CONFIRMED 116772": a labelled value
+    return not _ENDS_NUMBER.search(text) or bool(_CODE_NUMBER.search(text))
+
+
+_ASCII_LETTERS, _ASCII_UPPER = string.ascii_letters.encode(), string.ascii_uppercase.encode()
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _letter_counts(text: str) -> tuple[int, int]:
+    """How many characters are letters, and how many of those capitals (str.isalpha, str.isupper).
+    The ASCII ones are counted in C (an ASCII letter is [A-Za-z], a capital [A-Z]); the rest one by one."""
+    raw = text.encode("ascii", "ignore")
+    letters = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
+    upper = len(raw) - len(raw.translate(None, _ASCII_UPPER))
+    if not text.isascii():
+        others = [ch for ch in _NON_ASCII.findall(text) if ch.isalpha()]
+        letters += len(others)
+        upper += sum(ch.isupper() for ch in others)
+    return letters, upper
 
 
 def _only_a_date(text: str) -> bool:
@@ -106,12 +144,12 @@ def _only_a_date(text: str) -> bool:
     return not _LETTER.search(text[:start] + text[end:])
 
 
-def _plain_body_words(line: Line, style: Style, letters: list[str]) -> bool:
+def _plain_body_words(line: Line, style: Style, letters: int, upper: int) -> bool:
     """A PDF line in the body font, not bold and not in capitals ('Vaccination' wrapped onto a line of
     its own mid-sentence): a section's name there is a word of the text, not a heading."""
     if not (style.body_size and line.size) or line.bold or line.size >= style.body_size + 1.5:
         return False
-    return sum(ch.isupper() for ch in letters) < 0.75 * max(len(letters), 1)
+    return upper < 0.75 * max(letters, 1)
 
 
 _CONNECTOR = re.compile(r"\b(?:and|of|for|in|the|to|on|with|a|an|as|at|by|from|&|et|de|des|du|la|le|y|del)$|[-–:,]$",
@@ -172,11 +210,11 @@ def _continues(prev: Line, line: Line, block: Block, style: Style, usual_gap: fl
         return prev.page is None and _text_line_full(prev, line) \
             and not _ENDS_SENTENCE.search(text) and not text.endswith(":") and line.text[:1].isalnum()
     if gaps_mark and prev.page is None:
-        return not _ENDS_ADDRESS.search(text)
+        return not _ends_address(text)
     if style.body_size and prev.size and line.size:
         if abs(prev.size - line.size) > 1.0 or (prev.bold != line.bold and not line.new_region):
             return False
-    if _ENDS_ADDRESS.search(text) and not (line.text[:1] == "/" or line.text[:1].islower()):
+    if _ends_address(text) and not (line.text[:1] == "/" or line.text[:1].islower()):
         return False  # an e-mail or web address ends a contact line, not a wrapped sentence
     if block.kind == "para" and text.endswith(";") and (prev.page is None or not _full(prev)):
         return False  # unbulleted lists end items with ";" (a PDF shows it by spacing too)
@@ -194,6 +232,11 @@ def _continues(prev: Line, line: Line, block: Block, style: Style, usual_gap: fl
         if line.x0 > prev.x0 + 4 and _full(prev) and len(block.lines) > 1:
             return False  # first-line indent starts a new paragraph
     return True
+
+
+def _ends_address(text: str) -> bool:
+    # the pattern tries every word of a line; an address has one of these in it
+    return ("@" in text or "://" in text or "www." in text) and bool(_ENDS_ADDRESS.search(text))
 
 
 def _url_inside_sentence(cur: Block | None, line: Line, usual_gap: float) -> bool:

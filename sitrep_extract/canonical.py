@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import functools
+import operator
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -158,8 +159,9 @@ _NUMBERING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[ivx]{1,4}[.)]|[a-h]
 @functools.lru_cache(maxsize=8192)  # the same lines are asked about by several stages
 def heading_key(text: str) -> str:
     """Fold a printed heading for comparison: 'UN RISK COMMUNICATION AND\\nCOMMUNITY…' -> words."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if not text.isascii():  # (ASCII has nothing to decompose)
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _NUMBERING.sub("", text.lower())
     text = _QUOTES.sub("'", text)
     text = _NOT_WORD.sub(" ", text)
@@ -182,9 +184,27 @@ _BY_LENGTH = sorted(_EXACT, key=len)
 _LENGTHS = [len(k) for k in _BY_LENGTH]
 
 
-# each variant's letter counts, rare letters first: the first letters tell most misses
-_FREQUENCY = Counter("".join(_EXACT))
-_LETTERS = {k: sorted(Counter(k).items(), key=lambda item: _FREQUENCY[item[0]]) for k in _EXACT}
+# Bits for a text's characters: one per (character, how many of it), up to the most of it in any variant.
+# How many of a variant's characters a key lacks is then how many of the variant's bits the key's lack.
+_MOST = functools.reduce(operator.or_, map(Counter, _EXACT))  # (| of Counters keeps the larger count)
+_BITS: dict[str, list[int]] = {}  # character -> the bits of having 0, 1, 2 … of it
+_shift = 0
+for _ch, _n in _MOST.items():
+    _BITS[_ch] = [((1 << i) - 1) << _shift for i in range(_n + 1)]
+    _shift += _n
+
+
+def _bag(text: str) -> int:
+    """The bits of ``text``'s characters (those no variant has count for nothing)."""
+    bag = 0
+    for ch, n in Counter(text).items():
+        bits = _BITS.get(ch)
+        if bits:
+            bag |= bits[min(n, len(bits) - 1)]
+    return bag
+
+
+_BAGS = {k: _bag(k) for k in _EXACT}
 
 
 def _similar_length(key: str) -> list[str]:
@@ -197,25 +217,17 @@ def _similar_length(key: str) -> list[str]:
 
 def _typo_candidates(key: str) -> list[str]:
     """Variant keys that pass difflib's quick_ratio (shared characters, in any order) as well:
-    its own test, from letter counts made once per variant instead of once per comparison."""
-    get = Counter(key).get
+    its own test, from character counts made once per variant instead of once per comparison."""
+    bag = _bag(key)
     out = []
     for variant in _similar_length(key):
-        total = len(key) + len(variant)
-        allowed = len(variant) - _TYPO_CUTOFF * total / 2 + 0.5  # letters it may miss, with slack
-        missing = 0
-        for ch, n in _LETTERS[variant]:
-            have = get(ch, 0)
-            if have < n:
-                missing += n - have
-                if missing > allowed:
-                    break
-        else:
-            if 2.0 * (len(variant) - missing) / total >= _TYPO_CUTOFF:  # difflib's own sum
-                out.append(variant)
+        missing = (_BAGS[variant] & ~bag).bit_count()  # the variant's characters the key lacks
+        if 2.0 * (len(variant) - missing) / (len(key) + len(variant)) >= _TYPO_CUTOFF:  # difflib's own sum
+            out.append(variant)
     return out
 
 
+_HALVES = re.compile(r"\s+[/&|–]\s+|/")  # "Prochaines étapes / Recommandations"
 # Words in the longest variant (+4 for a "UN IN <COUNTRY> MEDIA COVERAGE" prefix): no span needs more.
 _LONGEST = max(len(k.split()) for k in _EXACT) + 4
 
@@ -238,7 +250,7 @@ def lookup(text: str) -> Canon | None:
         close = candidates and difflib.get_close_matches(key, candidates, n=1, cutoff=_TYPO_CUTOFF)
         if close:
             return _EXACT[close[0]]
-    parts = [p for p in re.split(r"\s+[/&|–]\s+|/", text) if p.strip()]
+    parts = [p for p in _HALVES.split(text) if p.strip()]
     if len(parts) > 1:  # "Prochaines étapes / Recommandations": both halves name one section
         found = {lookup(part) for part in parts}
         if len(found) == 1 and None not in found:

@@ -25,6 +25,9 @@ def split_see_also(text: str) -> tuple[str, SeeAlso | None]:
     end = text.rstrip()
     if not end.removesuffix(".").rstrip()[-1:].isdigit():
         return text, None  # the line ends in no page number (a cheap test before the pattern)
+    lower = text.lower()
+    if "pag" not in lower and "p." not in lower and "pág" not in lower:
+        return text, None  # nor has "page", "p." or "página" (what the pattern's letters match, lower-cased)
     m = _SEE_ALSO.search(text)
     if not m:
         return text, None

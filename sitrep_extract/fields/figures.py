@@ -18,7 +18,9 @@ _FIGURE = re.compile(
     rf"(?P<noun>{_NOUN})\b",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“(]?[A-Z0-9])")
+# Between sentences: a stop, closing quotes, space, then a capital or digit. The sentence ends with the stop
+# (m.start()), the next begins at m.end(). (Matched from the stop: a lookbehind tried at every character is slower.)
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“(]?[A-Z0-9])")
 _YEAR_AFTER = re.compile(r"\b(?:in|of|since|from|to|by|during|until|for)\s+$", re.IGNORECASE)
 # A note under a table or chart ("§The exposure for 2 cases occurred outside of Spain.", "Note for
 # figure 2: ..."): it qualifies a figure printed elsewhere, it does not state one.
@@ -52,7 +54,7 @@ def headline_figures(texts: Iterable[str], default_year: int | None, report_date
     figures: list[HeadlineFigure] = []
     seen: set[tuple[str, int]] = set()
     for text in texts:
-        for sentence in _SENTENCE_END.splititer(text):
+        for sentence in _figure_sentences(text):
             if cue_only and not _AS_OF_CUE.search(sentence):
                 continue
             if "\t" in sentence or _NOTE.match(sentence):
@@ -74,6 +76,26 @@ def headline_figures(texts: Iterable[str], default_year: int | None, report_date
                 seen.add((metric, value))
                 figures.append(HeadlineFigure(metric=metric, value=value, as_of=as_of, text=sentence.strip()))
     return figures
+
+
+def _figure_sentences(text: str) -> Iterator[str]:
+    """The sentences of ``text`` that hold a figure, in order (only those can state one, and most hold none).
+    One search over the whole text finds them: a figure never runs over a sentence's end (its stops are
+    followed by digits) nor starts between sentences (in quotes or space)."""
+    stops = _SENTENCE_END.finditer(text)
+    start = 0  # where the sentence after the last stop passed begins
+    for figure in _FIGURE.finditer(text):
+        if figure.start() < start:
+            continue  # in the sentence given last
+        for stop in stops:
+            if stop.start() >= figure.start():
+                yield text[start:stop.start() + 1]
+                start = stop.end()
+                break
+            start = stop.end()
+        else:
+            yield text[start:]
+            return
 
 
 def prose_chunks(lines: Iterable[str], size: int = 1 << 16) -> Iterator[str]:

@@ -7,6 +7,7 @@ None when lines are not hard-wrapped at all).
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 import regex as re
@@ -37,7 +38,7 @@ class TextRead:
 
 
 def read_text(text: str) -> TextRead:
-    longest = max((len(line) for line in text.split("\n")), default=0) if len(text) > MAX_LINE_CHARS else 0
+    longest = max(map(len, text.split("\n"))) if len(text) > MAX_LINE_CHARS else 0
     if longest > MAX_LINE_CHARS:
         raise ExtractError(f"a line of {longest:,} characters: not a text report "
                            f"(lines over {MAX_LINE_CHARS:,} characters are refused)")
@@ -97,8 +98,12 @@ def _estimate_columns(lines: list[Line]) -> None:
     """Set each line's column_width to the wrap width of its neighbourhood: the longest line
     around it, leaving out the odd much longer one (a caption, a URL)."""
     lengths = [len(line.text) for line in lines]
+    window = sorted(lengths[:_WINDOW])  # sorted lengths[i - _WINDOW: i + _WINDOW + 1], slid along
     for i, line in enumerate(lines):
-        window = sorted(lengths[max(0, i - _WINDOW): i + _WINDOW + 1])
+        if i + _WINDOW < len(lengths):
+            bisect.insort(window, lengths[i + _WINDOW])
+        if i > _WINDOW:
+            del window[bisect.bisect_left(window, lengths[i - _WINDOW - 1])]
         typical = window[int(0.8 * (len(window) - 1))]
-        wide = max(n for n in window if n <= 1.15 * typical)
-        line.column_width = float(wide) if wide <= MAX_WRAP_WIDTH and len(line.text) <= MAX_WRAP_WIDTH else None
+        wide = window[bisect.bisect_right(window, 1.15 * typical) - 1]  # the longest up to 1.15 × typical
+        line.column_width = float(wide) if wide <= MAX_WRAP_WIDTH and lengths[i] <= MAX_WRAP_WIDTH else None
