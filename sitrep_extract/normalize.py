@@ -11,6 +11,7 @@ _MD_LINK = re.compile(r"\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*\)")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _MD_LEFTOVER = re.compile(r"\*\*|(?<!\w)__|__(?!\w)")
 _SPACES = re.compile(r"[ \u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_ODD_SPACE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _TABS = re.compile(r"[ ]*\t[\t ]*")
 _CID = re.compile(r"\(cid:\d+\)")
@@ -91,8 +92,10 @@ def join_lines(lines: list[str], vocabulary: set[str] | None = None) -> str:
 
 
 def _one_space(text: str) -> str:
-    """Runs of spaces (any width) as one space; ASCII text without a double space has none to fold."""
-    return _SPACES.sub(" ", text) if "  " in text or not text.isascii() else text
+    """Runs of spaces (any width) as one space; text without a double space or an odd space has none to fold."""
+    if "  " in text or not text.isascii() and _ODD_SPACE.search(text):
+        return _SPACES.sub(" ", text)
+    return text
 
 
 def words_of(text: str) -> list[str]:
