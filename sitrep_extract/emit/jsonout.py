@@ -127,13 +127,8 @@ def _encode(value: Any, out: list[str], pad: str, style: _Style) -> None:
             _encode(item, out, inner, style)
         out.append(pad + "]")
     elif isinstance(value, Mapping) or is_dataclass(value):
-        if isinstance(value, Mapping):
-            pairs = [(_key(k), v) for k, v in value.items()]
-        else:
-            names = _FIELDS.get(kind)
-            if names is None:
-                names = _FIELDS[kind] = tuple(f.name for f in fields(value))
-            pairs = [(name, getattr(value, name)) for name in names]
+        pairs = [(_key(k), v) for k, v in value.items()] if isinstance(value, Mapping) else \
+            [(name, getattr(value, name)) for name in _field_names(kind)]
         if not pairs:
             out.append("{}")
             return
@@ -149,12 +144,19 @@ def _encode(value: Any, out: list[str], pad: str, style: _Style) -> None:
         raise TypeError(f"Object of type {kind.__name__} is not JSON serializable")
 
 
+def _field_names(kind: type) -> tuple[str, ...]:
+    names = _FIELDS.get(kind)
+    if names is None:
+        names = _FIELDS[kind] = tuple(f.name for f in fields(kind))
+    return names
+
+
 def _key(key: Any) -> str:
     """A dict key as json.dumps writes it (JSON keys are strings)."""
     if isinstance(key, str):
         return key
-    if key is True or key is False or key is None:
-        return {True: "true", False: "false", None: "null"}[key]
+    if key is None or key is True or key is False:
+        return "null" if key is None else "true" if key else "false"
     if isinstance(key, float):
         return float.__repr__(key) if math.isfinite(key) else "null"
     if isinstance(key, int):
