@@ -42,8 +42,32 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "Gavi": (r"(?i:Gavi)",),
 }
 _AGENCY_RES = [(name, re.compile(r"(?<!\w)(?:" + "|".join(pats) + r")(?![\w])")) for name, pats in AGENCIES.items()]
-# One scan for every agency's names at once: where some name starts (most items name none).
-_ANY_AGENCY = re.compile(r"(?<!\w)(?:" + "|".join(p for pats in AGENCIES.values() for p in pats) + r")(?![\w])")
+
+# Scanning every position for ~60 names is slow, so each name gets a cheap gate that holds wherever it
+# can match, and only the names whose gate holds are searched for. A case-sensitive name starts with a
+# run of capitals (UNICEF, UN of UN[ -]Women, CDC): it is a whole run of [A-Z] in the text. A
+# case-insensitive name contains one of these words, so its lower-cased text does. They avoid i and s:
+# 'İ' and 'ſ' match those letters case-insensitively but do not lower() to them.
+_CAPITALS = re.compile(r"[A-Z]{2,}")
+_WORDS = ("world", "ted nat", "on fund", "ronment", "un refugee agency", "nal organ", "coord", "development bank",
+          "european", "a cdc", "red cr", "rouge", "front", "gav")
+
+
+def _gate(pattern: str) -> str:
+    if pattern.startswith("(?i:"):  # letters, spaces, apostrophes and [classes]; a class cannot hold a word
+        assert re.fullmatch(r"\(\?i:(?:[\w ’']|\[[^]]+\])+\)", pattern), pattern
+        literal = re.sub(r"\[[^]]+\]", "|", pattern).lower()
+        return next(word for word in _WORDS if word in literal)
+    assert re.fullmatch(r"(?:\(\?<!\w+ \))?[A-Z]{2,}(?:\[ -\]\w+)?", pattern), pattern
+    return _CAPITALS.search(pattern.partition(")")[2] if pattern.startswith("(?<!") else pattern)[0]
+
+
+_NAMES = list(AGENCIES)
+# gate -> (agency, that spelling's own pattern): the agency is named where any of its spellings matches
+_GATES: dict[str, list[tuple[int, re.Pattern]]] = {}
+for _index, _patterns in enumerate(AGENCIES.values()):
+    for _pattern in _patterns:
+        _GATES.setdefault(_gate(_pattern), []).append((_index, re.compile(rf"(?<!\w)(?:{_pattern})(?!\w)")))
 
 CURRENCIES: dict[str, str] = {
     "USD": r"USD|US\$|U\.S\.\s?dollars?|\$|dollars?",
@@ -75,11 +99,13 @@ _ANY_CURRENCY = re.compile(rf"(?<=(?:{_ANY_CUR})\s?)\d|\d(?:\s?[^\W\d_]+)?\s?(?:
 
 def agencies_in(text: str) -> list[str]:
     """Canonical agency names mentioned in a text, in table order."""
-    # every place some agency's name starts; each agency is then tried only there
-    starts = [m.start() for m in _ANY_AGENCY.finditer(text, overlapped=True)]
-    if not starts:
-        return []
-    return [name for name, pattern in _AGENCY_RES if any(pattern.match(text, p) for p in starts)]
+    lowered = text.lower()
+    gates = _GATES.keys() & _CAPITALS.findall(text)
+    gates.update(filter(lowered.__contains__, _WORDS))
+    found: set[int] = set()
+    for gate in gates:
+        found.update(index for index, pattern in _GATES[gate] if index not in found and pattern.search(text))
+    return [_NAMES[index] for index in sorted(found)]
 
 
 def amounts_in(text: str) -> list[Amount]:

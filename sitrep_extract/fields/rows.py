@@ -74,9 +74,10 @@ VALUE = rf"[-+]?\d[\d\s.,’'\u00a0\u202f]*(?:\s?%|\s?(?:{MULTIPLIER})\b)?"
 _MISSING = r"(?:ND|NA|N/A|n\.?d\.?|—|–|-)"
 # One cell of a row printed with spaces: "116 772" (spaced thousands), "1,59%", "ND"; "5 0 5" is three cells.
 _CELL = re.compile(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)(?:\s?%)?|\d[\d.,’'\u00a0\u202f]*(?:\s?%)?|\b(?:ND|NA|N/A)\b")
+_ONE_VALUE = rf"(?:{VALUE}|{_MISSING})"
+_NEXT_VALUE = rf"(?:\t|\s+|\s*\(\s*)[-+]?{_ONE_VALUE}"
 _LABEL_FIRST = re.compile(rf"^(?P<label>[^\d\t]*?[^\W\d](?:[^\d\t]*?[^\s:])?)\s*[:*†]*\s*(?:\t|\s)\s*"
-                          rf"(?P<values>(?:{VALUE}|{_MISSING})(?:(?:\t|\s+|\s*\(\s*)[-+]?(?:{VALUE}|{_MISSING})\)?"
-                          rf"[^\t]*)*)$", re.IGNORECASE)
+                          rf"(?P<values>{_ONE_VALUE}(?:{_NEXT_VALUE}\)?[^\t]*)*)$", re.IGNORECASE)
 _VALUE_FIRST = re.compile(rf"^(?P<value>{VALUE})\s+(?P<label>[^\W\d][^\d(]{{1,40}}?)\s*(?:\((?P<note>[^)]*)\))?"
                           rf"\s*[*†‡§¹²³]*\s*$", re.IGNORECASE)
 _NUMERIC_CELL = re.compile(rf"^(?:{VALUE}|{_MISSING})(?:\s*\([^)]*\))?$", re.IGNORECASE)
@@ -85,6 +86,11 @@ _BULLET = re.compile(r"^[-–•*●▪]\s")
 _MARKS = re.compile(r"[*:†]+")
 _ANY_CELL = re.compile(r"\d|(?<!\S)(?:n\.?d\.?|na|n/a|[—–-])(?=\s|$|\()", re.IGNORECASE)
 MAX_LABEL_WORDS = 10
+# A missing value standing alone, _MISSING spelled out in both cases: a scan that ignores case is
+# several times slower (and no other character folds to n, a or d).
+_MISSING_CELL = re.compile(r"(?<!\S)(?:[nN](?:/?[aA]|\.?[dD]\.?)|[—–-])(?=[\s(]|$)")
+# The start of a label-first row's values: a value after white space, then the end or another value.
+_FIRST_VALUES = re.compile(rf"(?<!\S){_ONE_VALUE}(?:$|{_NEXT_VALUE})", re.IGNORECASE)
 
 
 def fold(text: str) -> str:
@@ -160,6 +166,27 @@ def parse_rows(text: str) -> list[Row]:
         if metric:
             return [Row(metric, m.group("label").strip(), [m.group("value").strip()])]
     return []
+
+
+def could_be_row(text: str) -> bool:
+    """False only for a line no row pattern can read: parse_rows(text) is [] and no tab is inside it.
+
+    Most lines of a report are prose; this takes a few steps where parse_rows takes dozens. A label
+    holds no digit, so a row's values start at its first digit or at an "ND"/"—" cell before it.
+    """
+    text = text.strip()
+    if "\t" in text:
+        return True
+    digit = _DIGIT.search(text)
+    end = digit.start() if digit else len(text)
+    if digit:
+        start = end - (end > 0 and text[end - 1] in "+-")  # "-5"
+        if (start == 0 and _VALUE_FIRST.match(text)) or _FIRST_VALUES.match(text, start):
+            return True
+    if text.isascii() and text.isprintable() and not text.startswith(("n", "N", "-")) \
+            and " n" not in text and " N" not in text and " -" not in text:
+        return False  # in printable ASCII only a space can stand before a missing value
+    return any(_FIRST_VALUES.match(text, cell.start()) for cell in _MISSING_CELL.finditer(text, 0, end))
 
 
 def _tab_pairs(text: str) -> list[Row]:

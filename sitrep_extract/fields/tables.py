@@ -7,6 +7,7 @@ table consumes are reported so they do not also become section items.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 import regex as re
@@ -15,8 +16,8 @@ from ..model import Line
 from ..report import CaseTable, MediaCoverage
 from .dates import parse_as_of
 from .numbers import parse_count, parse_decimal
-from .rows import (MULTIPLIER, VALUE, LabelTable, Row, fold, has_number, metric_of, parse_row, parse_rows,
-                   read_label)
+from .rows import (MULTIPLIER, VALUE, LabelTable, Row, could_be_row, fold, has_number, metric_of, parse_row,
+                   parse_rows, read_label)
 
 __all__ = ["SUBJECTS", "find_case_tables", "find_media_coverage", "parse_row", "subject_of", "Row"]
 
@@ -185,8 +186,10 @@ def find_case_tables(lines: list[Line], default_subject: str = "cases", default_
     tables: list[CaseTable] = []
     taken: set[int] = set()
     warnings: list[str] = []
-    i = 0
-    while i < len(lines):
+    starts = _scan_starts(lines, default_year)
+    k = 0
+    while k < len(starts):
+        i = starts[k]
         column, used = _column_rows(lines, i, taken) if i not in taken else ([], set())
         if column:
             header = _header_lines(lines, i, taken)
@@ -195,7 +198,7 @@ def find_case_tables(lines: list[Line], default_subject: str = "cases", default_
             warnings.extend(_check_cfr(table))
             taken.update(header)
             taken.update(used)
-            i = max(k for k in used if k < i + len(column)) + 1
+            k = bisect_left(starts, max(n for n in used if n < i + len(column)) + 1, k + 1)
             continue
         groups, first, end = _run_at(lines, i, default_year)
         rows = [row for group in groups for row in group.rows]
@@ -209,8 +212,37 @@ def find_case_tables(lines: list[Line], default_subject: str = "cases", default_
             taken.update(header)
             taken.update(range(first, end))
         # Rows that make no table are not worth a second look either: keep the scan linear.
-        i = end if first >= 0 else i + 1
+        k = bisect_left(starts, end if first >= 0 else i + 1, k + 1)
     return tables, taken, warnings
+
+
+def _scan_starts(lines: list[Line], default_year: int | None) -> list[int]:
+    """The lines find_case_tables' scan need look at, in order: every line where a table can start.
+
+    Most lines of a report are prose, and running the row patterns on each is most of the scan's
+    time. A table starts at a row, at a sub-heading or as-of lines just above one, or at label
+    lines (a column table) ending at most COLUMN_LOOKAHEAD lines above a lone value. The scan does
+    nothing at any other line.
+    """
+    texts = [line.text for line in lines]
+    maybe = [k for k, text in enumerate(texts) if could_be_row(text)]  # rows and lone values
+    rows = [k for k in maybe if _row_at(lines, k)[0]]
+    starts = set(rows) | {k - 1 for k in rows if k and _is_group_label(texts[k - 1])}
+    for k in sorted(starts):
+        k -= 1
+        while k >= 0 and k not in starts and parse_as_of(texts[k], default_year):
+            starts.add(k)  # as-of lines between a table's title and its rows
+            k -= 1
+    labels: dict[int, bool] = {}
+    for value in (k for k in maybe if _LONE_VALUE.match(texts[k].strip())):
+        k = value - 1
+        while k >= 0 and (k >= value - COLUMN_LOOKAHEAD or labels[k + 1]):
+            if k not in labels:
+                labels[k] = "\t" not in texts[k] and metric_of(texts[k]) is not None
+            if labels[k]:
+                starts.add(k)
+            k -= 1
+    return sorted(starts)
 
 
 def _make_table(lines: list[Line], header: list[int], group: _Group, first: int, default_subject: str,
