@@ -12,6 +12,7 @@ from collections.abc import Collection, Hashable, Iterable
 import regex as re
 
 from .canonical import Canon
+from .normalize import lowers_in_place
 
 _STOP = frozenset("""a an and are as at be by for from has have in into is it its of on or over the their this to
 was were will with during after before about under new more than our we us all how why what who""".split())
@@ -20,7 +21,7 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 
 def stems(text: str) -> set[str]:
     """Content words cut to a stem-like prefix, so 'volunteers' meets 'volunteering'."""
-    if text.isascii():  # lower-casing ASCII keeps every letter a letter: one call for the whole text
+    if lowers_in_place(text):  # one call lower-cases the whole text
         return {w[:6] for w in _WORD.findall(text.lower()) if w not in _STOP}
     return {w[:6] for w in (m.lower() for m in _WORD.findall(text)) if w not in _STOP}
 
@@ -30,8 +31,13 @@ def keyword_score(canon: Canon, text: str) -> float:
     if not canon.keywords:
         return 0.3
     low = " " + text.lower() + " "
-    hits = sum(1 for k in canon.keywords if (" " + k) in low or ("(" + k) in low)
-    return min(hits, 3) / 3
+    hits = 0
+    for k in canon.keywords:  # most keywords are absent: one scan for the word before two for its starts
+        if k in low and ((" " + k) in low or ("(" + k) in low):
+            hits += 1
+            if hits == 3:
+                break
+    return hits / 3
 
 
 class TitleMatcher:

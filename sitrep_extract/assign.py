@@ -226,10 +226,11 @@ def _best_before(best: list[float], stretch: list[int], order: tuple[int, ...], 
             continue
         new, back = [neg] * (n + 1), [0] * (n + 1)
         for c in range(n + 1):  # ascending, and only a strictly better value replaces: ties keep the first cut
-            if row[c] == neg:
+            base = row[c]
+            if base == neg:
                 continue
             for p, score in enumerate(scorer.segments_from(heading, stretch, c), c):
-                value = row[c] + score
+                value = base + score
                 if value > new[p]:
                     new[p], back[p] = value, c
         row = new

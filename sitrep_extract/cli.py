@@ -1,6 +1,7 @@
 """The command line: parse options, call the library, print. Data to stdout, everything else to stderr."""
 from __future__ import annotations
 
+import gc
 import json
 import os
 import signal
@@ -62,6 +63,10 @@ class _DefaultGroup(click.Group):
 @click.group(cls=_DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
 def main() -> None:
     """Turn situation reports (PDF or text) into JSON, JSON Lines or CSV."""
+    # A report makes millions of short-lived objects and few cycles: the collector's default pace spends
+    # ~8% of a run finding none. Batch workers are forked from here and keep the setting.
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 20)
 
 
 def _print_schema(ctx: click.Context, _param: click.Parameter, value: bool) -> None:

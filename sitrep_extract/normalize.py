@@ -98,5 +98,12 @@ def _one_space(text: str) -> str:
     return text
 
 
+def lowers_in_place(text: str) -> bool:
+    """Whether text.lower() turns each character into one of the same kind (letter, digit, other), so
+    the words of the lower-cased text are the lower-cased words: true unless the text has 'İ' (lowers
+    to two characters) or 'Σ' (lowers to σ or ς by its neighbours)."""
+    return "İ" not in text and "Σ" not in text
+
+
 def words_of(text: str) -> list[str]:
     return _WORDS.findall(text)

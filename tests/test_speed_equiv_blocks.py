@@ -16,10 +16,11 @@ import regex as re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sitrep_extract import blocks, canonical, items
+from sitrep_extract import affinity, blocks, canonical, items
 from sitrep_extract.fields import figures
 from sitrep_extract.model import Line
-from sitrep_extract.normalize import bullet_of
+from sitrep_extract.normalize import bullet_of, lowers_in_place, words_of
+from sitrep_extract.pipeline import _vocabulary
 from sitrep_extract.readers import text as text_reader
 
 MANY = settings(max_examples=600)
@@ -318,3 +319,62 @@ def test_typo_candidates_are_those_of_the_letter_by_letter_count(key):
     assert canonical._typo_candidates(key) == old_typo_candidates(key)
     assert difflib.get_close_matches(key, canonical._typo_candidates(key), n=1, cutoff=canonical._TYPO_CUTOFF) == \
         difflib.get_close_matches(key, canonical._VARIANT_KEYS, n=1, cutoff=canonical._TYPO_CUTOFF)
+
+
+# --- affinity.py --------------------------------------------------------------------------------------
+
+def old_keyword_score(canon, text):
+    if not canon.keywords:
+        return 0.3
+    low = " " + text.lower() + " "
+    hits = sum(1 for k in canon.keywords if (" " + k) in low or ("(" + k) in low)
+    return min(hits, 3) / 3
+
+
+KEYWORDS = sorted({k for canon in canonical.TABLE for k in canon.keywords})
+
+
+@MANY
+@given(st.sampled_from(canonical.TABLE),
+       st.lists(st.one_of(st.sampled_from(KEYWORDS), st.sampled_from(KEYWORDS).map(str.upper), st.text(max_size=4),
+                          st.sampled_from([" ", "(", "-", "x"])), max_size=12).map("".join))
+def test_keyword_scores_are_the_counts_of_every_keyword(canon, text):
+    assert affinity.keyword_score(canon, text) == old_keyword_score(canon, text)
+
+
+def old_stems(text):
+    if text.isascii():
+        return {w[:6] for w in affinity._WORD.findall(text.lower()) if w not in affinity._STOP}
+    return {w[:6] for w in (m.lower() for m in affinity._WORD.findall(text)) if w not in affinity._STOP}
+
+
+def old_vocabulary(lines):
+    vocab = set()
+    for line in lines:
+        vocab.update(w.lower() for w in words_of(line.text)[:-1])
+    return vocab
+
+
+def test_lowering_keeps_each_character_of_its_kind_but_two():
+    word, letter = re.compile(r"\w"), re.compile(r"[^\W\d_]")
+    for point in (p for p in range(sys.maxunicode + 1) if not 0xD800 <= p <= 0xDFFF):
+        char = chr(point)
+        low = char.lower()
+        if low != char and lowers_in_place(char):
+            assert len(low) == 1 and bool(word.match(low)) == bool(word.match(char)) \
+                and bool(letter.match(low)) == bool(letter.match(char)), hex(point)
+
+
+CASED = st.text(alphabet="AbΣσςİiIıſKÉéΩω’'- .1_ΟΔabcdefWORLD\u0307", max_size=30)
+
+
+@MANY
+@given(st.one_of(CASED, line_texts(8), st.text()))
+def test_stems_are_the_lowered_words_cut(text):
+    assert affinity.stems(text) == old_stems(text)
+
+
+@given(st.lists(st.one_of(CASED, line_texts(6)), max_size=6))
+def test_vocabulary_is_the_lowered_inner_words(texts):
+    lines = [Line(text=text) for text in texts]
+    assert _vocabulary(lines) == old_vocabulary(lines)
