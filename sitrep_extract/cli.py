@@ -63,10 +63,9 @@ class _DefaultGroup(click.Group):
 @click.group(cls=_DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
 def main() -> None:
     """Turn situation reports (PDF or text) into JSON, JSON Lines or CSV."""
-    # A report makes millions of short-lived objects and few cycles: the collector's default pace spends
-    # ~8% of a run finding none. Batch workers are forked from here and keep the setting.
+    # The modules' objects live as long as the run: keep them out of every collection (forked batch
+    # workers share them).
     gc.freeze()
-    gc.set_threshold(50_000, 20, 20)
 
 
 def _print_schema(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
