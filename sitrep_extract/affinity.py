@@ -12,7 +12,7 @@ from collections.abc import Collection, Hashable, Iterable
 import regex as re
 
 from .canonical import Canon
-from .normalize import lowers_in_place
+from .normalize import lowered_words
 
 _STOP = frozenset("""a an and are as at be by for from has have in into is it its of on or over the their this to
 was were will with during after before about under new more than our we us all how why what who""".split())
@@ -21,9 +21,7 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 
 def stems(text: str) -> set[str]:
     """Content words cut to a stem-like prefix, so 'volunteers' meets 'volunteering'."""
-    if lowers_in_place(text):  # one call lower-cases the whole text
-        return {w[:6] for w in _WORD.findall(text.lower()) if w not in _STOP}
-    return {w[:6] for w in (m.lower() for m in _WORD.findall(text)) if w not in _STOP}
+    return {w[:6] for w in lowered_words(_WORD, text) if w not in _STOP}
 
 
 def keyword_score(canon: Canon, text: str) -> float:

@@ -105,5 +105,13 @@ def lowers_in_place(text: str) -> bool:
     return "İ" not in text and "Σ" not in text
 
 
-def words_of(text: str) -> list[str]:
-    return _WORDS.findall(text)
+def lowered_words(pattern: re.Pattern, text: str) -> list[str]:
+    """``[w.lower() for w in pattern.findall(text)]``, for a pattern without lookarounds or groups:
+    one lower-casing of the whole text where that gives the same words."""
+    if lowers_in_place(text):
+        return pattern.findall(text.lower())
+    return [w.lower() for w in pattern.findall(text)]
+
+
+def words_of(text: str, lower: bool = False) -> list[str]:
+    return lowered_words(_WORDS, text) if lower else _WORDS.findall(text)

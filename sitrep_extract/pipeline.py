@@ -18,7 +18,7 @@ from .fields.figures import headline_figures, prose_chunks
 from .fields.places import SCAN_CHARS, guess_country
 from .fields.tables import SUBJECTS, find_case_tables, find_media_coverage
 from .model import Block, Line
-from .normalize import lowers_in_place, words_of
+from .normalize import words_of
 from .readers.decode import decode_text
 from .readers.text import read_text
 from .report import Document, Report, Section, Source
@@ -173,11 +173,7 @@ def _vocabulary(lines: list[Line]) -> set[str]:
     """Words as printed inside lines (not at a line end): evidence for rejoining hyphenated words."""
     vocab: set[str] = set()
     for line in lines:
-        text = line.text
-        if lowers_in_place(text):
-            vocab.update(words_of(text.lower())[:-1])
-        else:
-            vocab.update(w.lower() for w in words_of(text)[:-1])
+        vocab.update(words_of(line.text, lower=True)[:-1])
     return vocab
 
 

@@ -17,6 +17,8 @@ MANY = settings(max_examples=600, deadline=None)
 
 # --- the replaced code, as it was ----------------------------------------------------------------------
 
+_OLD_AGENCY_RES = [(name, re.compile(r"(?<!\w)(?:" + "|".join(pats) + r")(?![\w])"))
+                   for name, pats in entities.AGENCIES.items()]
 _OLD_ANY_AGENCY = re.compile(r"(?<!\w)(?:" + "|".join(p for pats in entities.AGENCIES.values() for p in pats)
                              + r")(?![\w])")
 
@@ -25,7 +27,7 @@ def old_agencies_in(text):
     starts = [m.start() for m in _OLD_ANY_AGENCY.finditer(text, overlapped=True)]
     if not starts:
         return []
-    return [name for name, pattern in entities._AGENCY_RES if any(pattern.match(text, p) for p in starts)]
+    return [name for name, pattern in _OLD_AGENCY_RES if any(pattern.match(text, p) for p in starts)]
 
 
 def old_find_case_tables(lines, default_subject="cases", default_year=None):

@@ -41,7 +41,6 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "MSF": (r"MSF", r"(?i:M[ée]decins Sans Fronti[èe]res)"),
     "Gavi": (r"(?i:Gavi)",),
 }
-_AGENCY_RES = [(name, re.compile(r"(?<!\w)(?:" + "|".join(pats) + r")(?![\w])")) for name, pats in AGENCIES.items()]
 
 # Scanning every position for ~60 names is slow, so each name gets a cheap gate that holds wherever it
 # can match, and only the names whose gate holds are searched for. A case-sensitive name starts with a
