@@ -12,6 +12,7 @@ import regex as re
 
 from . import canonical
 from .blocks import build_blocks
+from .collect import fewer_collections
 from .errors import ExtractError
 from .fields import contacts, document, entities
 from .fields.figures import headline_figures, prose_chunks
@@ -79,10 +80,11 @@ def extract_loaded(loaded: Loaded, *, pages: set[int] | None = None, max_pages: 
             return build_report(read.lines, source, meta={}, warnings=list(read.warnings), dropped=read.dropped)
         text, encoding, warnings = decode_text(loaded.data)
         source.encoding = encoding
-        read_text_result = read_text(text)
-        if not read_text_result.lines:
-            raise ExtractError("empty input (no text)")
-        return build_report(read_text_result.lines, source, read_text_result.meta, warnings)
+        with fewer_collections():
+            read_text_result = read_text(text)
+            if not read_text_result.lines:
+                raise ExtractError("empty input (no text)")
+            return build_report(read_text_result.lines, source, read_text_result.meta, warnings)
     except ExtractError as error:
         raise error.with_path(source.path) from None
 
