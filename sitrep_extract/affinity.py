@@ -9,14 +9,12 @@ from __future__ import annotations
 import math
 from collections.abc import Collection, Hashable, Iterable
 
-import regex as re
-
 from .canonical import Canon
-from .normalize import lowered_words
+from .normalize import WordPattern, lowered_words
 
 _STOP = frozenset("""a an and are as at be by for from has have in into is it its of on or over the their this to
 was were will with during after before about under new more than our we us all how why what who""".split())
-_WORD = re.compile(r"[^\W\d_]{3,}")
+_WORD = WordPattern(r"[^\W\d_]{3,}")
 
 
 def stems(text: str) -> set[str]:

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from sitrep_extract import affinity, blocks, canonical, items
 from sitrep_extract.fields import figures
 from sitrep_extract.model import Line
-from sitrep_extract.normalize import bullet_of, lowers_in_place, words_of
+from sitrep_extract.normalize import WordPattern, bullet_of, lowers_in_place, words_of
 from sitrep_extract.pipeline import _vocabulary
 from sitrep_extract.readers import text as text_reader
 
@@ -342,16 +342,17 @@ def test_keyword_scores_are_the_counts_of_every_keyword(canon, text):
     assert affinity.keyword_score(canon, text) == old_keyword_score(canon, text)
 
 
+OLD_WORD, OLD_WORDS = re.compile(r"[^\W\d_]{3,}"), re.compile(r"\w+(?:-\w+)*")  # regex, as they were
+
+
 def old_stems(text):
-    if text.isascii():
-        return {w[:6] for w in affinity._WORD.findall(text.lower()) if w not in affinity._STOP}
-    return {w[:6] for w in (m.lower() for m in affinity._WORD.findall(text)) if w not in affinity._STOP}
+    return {w[:6] for w in (m.lower() for m in OLD_WORD.findall(text)) if w not in affinity._STOP}
 
 
 def old_vocabulary(lines):
     vocab = set()
     for line in lines:
-        vocab.update(w.lower() for w in words_of(line.text)[:-1])
+        vocab.update(w.lower() for w in OLD_WORDS.findall(line.text)[:-1])
     return vocab
 
 
@@ -372,6 +373,18 @@ CASED = st.text(alphabet="AbΣσςİiIıſKÉéΩω’'- .1_ΟΔabcdefWORLD\u030
 @given(st.one_of(CASED, line_texts(8), st.text()))
 def test_stems_are_the_lowered_words_cut(text):
     assert affinity.stems(text) == old_stems(text)
+
+
+@MANY
+@given(st.one_of(line_texts(10), st.text(alphabet=st.characters(max_codepoint=127)), st.text(), CASED))
+def test_word_patterns_find_what_regex_finds(text):
+    for pattern in (OLD_WORD.pattern, OLD_WORDS.pattern):
+        assert WordPattern(pattern).findall(text) == re.findall(pattern, text)
+
+
+def test_word_patterns_keep_combining_marks_inside_words():
+    # stdlib re would cut these at every vowel sign
+    assert words_of("नेपाल स्वास्थ्य मन्त्रालय") == ["नेपाल", "स्वास्थ्य", "मन्त्रालय"]
 
 
 @given(st.lists(st.one_of(CASED, line_texts(6)), max_size=6))
