@@ -35,14 +35,24 @@ def old_find_case_tables(lines, default_subject="cases", default_year=None):
     i = 0
     while i < len(lines):
         column, used = tables._column_rows(lines, i, taken) if i not in taken else ([], set())
+        as_of = []
+        resume = max((n for n in used if n < i + len(column)), default=i) + 1
+        if not column and i not in taken:  # (added with the stacked reader: part of every line's scan)
+            column, used, as_of = tables._stacked_rows(lines, i, taken, default_year)
+            metrics = {row.metric for row in column}
+            if len(metrics) < 2 or not metrics & tables.CORE:
+                column, used, as_of = [], set(), []
+            resume = max(used, default=i) + 1
         if column:
             header = tables._header_lines(lines, i, taken)
+            if not any(tables.parse_as_of(lines[n].text, default_year) for n in header):
+                header = header + as_of[:1]
             table = tables._make_table(lines, header, tables._Group(None, column), i, default_subject, default_year)
             found.append(table)
             warnings.extend(tables._check_cfr(table))
             taken.update(header)
             taken.update(used)
-            i = max(k for k in used if k < i + len(column)) + 1
+            i = resume
             continue
         groups, first, end = tables._run_at(lines, i, default_year)
         got = [row for group in groups for row in group.rows]
@@ -115,14 +125,24 @@ LINES = [
     "The team met 5 partners in Almaty.", "- 12 cases in Almaty", "• 3 new deaths", "Total tested 4 000 000",
     "cases in the last 24 hours 12", "Probable 4", "Active cases\t20\t(5)", "12 mln", "Cas confirmés 345",
     "Décès\tND", "", "HIGHLIGHTS", "Tested 1 000", "na", "NA 12", "n 5", "Deaths 6 ND",
+    "UN Kazakhstan | COVID-19 Situation Report | 9 November 2020", "CASE FATALITY RATE", "Death", "Confirmed cases",
 ]
+
+
+STACKED_LABELS = ["CONFIRMED", "RECOVERED", "MORTALITY", "DEATHS", "CASE FATALITY RATE", "Confirmed cases", "Death"]
+STACKED_VALUES = ["116772", "107 843", "1857", "1,59%", "0", "ND"]
+STACKED_NOISE = ["AS OF 12:00 09.11.2020", "UN Kazakhstan | COVID-19 Situation Report | 9 November 2020", "1"]
 
 
 @st.composite
 def case_lines(draw):
-    texts = draw(st.lists(st.one_of(st.sampled_from(LINES), st.text(alphabet="0123456789 nNaAdD-—/.%()+\t:cesDthCnfirmd",
-                                                                     max_size=16)), max_size=30))
-    return [Line(text=text) for text in texts]
+    one = st.one_of(st.sampled_from(LINES), st.text(alphabet="0123456789 nNaAdD-—/.%()+\t:cesDthCnfirmd",
+                                                       max_size=16)).map(lambda text: [text])
+    # a box's label above its value, perhaps with a footer or as-of line between: the stacked reader's input
+    stacked = st.tuples(st.sampled_from(STACKED_LABELS), st.lists(st.sampled_from(STACKED_NOISE), max_size=3),
+                        st.sampled_from(STACKED_VALUES)).map(lambda t: [t[0], *t[1], t[2]])
+    chunks = draw(st.lists(st.one_of(one, stacked), max_size=20))
+    return [Line(text=text) for chunk in chunks for text in chunk]
 
 
 @MANY

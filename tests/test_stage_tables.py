@@ -213,3 +213,34 @@ def test_two_label_columns_then_two_value_columns_each_get_their_own_values():
 def test_media_value_with_its_unit_wrapped_onto_the_next_line():
     coverage, used = find_media_coverage(L("MEDIA COVERAGE", "TOTAL REACH 13", "MLN", "ENGAGEMENT 563K"), [0])
     assert coverage == MediaCoverage(total_reach=13_000_000, engagement=563_000) and used == {0, 1, 2, 3}
+
+
+# --- boxes printed label above value (pdftotext) ------------------------------------------------
+
+def test_labels_above_their_values_make_one_table():
+    tables, taken, _ = find_case_tables(L("NUMBER OF COVID-19 CASES", "CONFIRMED", "116772", "RECOVERED", "107843",
+                                          "MORTALITY", "1857"))
+    assert [(t.title, t.confirmed, t.recovered, t.deaths) for t in tables] == [
+        ("NUMBER OF COVID-19 CASES", 116772, 107843, 1857)]
+    assert taken == set(range(7))
+
+
+def test_a_footer_and_the_as_of_line_between_a_label_and_its_value_are_stepped_over():
+    tables, _, _ = find_case_tables(L("NUMBER OF COVID-19 CASES", "CONFIRMED", "116772", "MORTALITY", "1857",
+                                      "CASE FATALITY RATE", "UN Kazakhstan | COVID-19 Situation Report | 9 November",
+                                      "AS OF 12:00 09.11.2020", "1,59%"))
+    assert (tables[0].deaths, tables[0].case_fatality_rate_percent, tables[0].as_of) == (1857, 1.59, "2020-11-09T12:00")
+
+
+def test_values_above_their_labels_are_not_paired_with_the_next_label():
+    # a map's district boxes: '54' / 'Confirmed cases' / '0' / 'Hospitalized cases' / '0' / 'Death'
+    tables, _, _ = find_case_tables(L("1. Lalitpur", "54", "Confirmed cases", "0", "Hospitalized cases", "0", "Death",
+                                      "2. Kathmandu"))
+    assert tables == []
+
+
+def test_a_title_wrapped_around_its_as_of_line_is_joined():
+    tables, _, _ = find_case_tables(L("NUMBER OF COVID-19 PNEUMONIA", "AS OF 12:00 09.11.2020", "CASES",
+                                      "CONFIRMED 39104", "RECOVERED 29182", "CASE FATALITY RATE 1,04%"))
+    assert [(t.title, t.as_of, t.confirmed, t.case_fatality_rate_percent) for t in tables] == [
+        ("NUMBER OF COVID-19 PNEUMONIA CASES", "2020-11-09T12:00", 39104, 1.04)]

@@ -64,9 +64,14 @@ def _header_lines(lines: list[Line], start: int, taken: set[int]) -> list[int]:
             break
         found.append(i)
         if _HEADER_HINT.search(text) and not _ONLY_AS_OF.match(text):
-            above = lines[i - 1].text.strip() if i > 0 and i - 1 not in taken else ""
-            if len(text.split()) <= 2 and above.isupper() and len(above) <= 60 and not parse_rows(above):
-                found.append(i - 1)  # "NUMBER OF COVID-19 PNEUMONIA" / "CASES": a title wrapped
+            if len(text.split()) <= 2:  # "NUMBER OF COVID-19 PNEUMONIA" / "CASES": a title wrapped,
+                k = i - 1  # maybe around the as-of line printed beside its first part
+                if k > 0 and k not in taken and _ONLY_AS_OF.match(lines[k].text):
+                    found.append(k)
+                    k -= 1
+                above = lines[k].text.strip() if k >= 0 and k not in taken else ""
+                if above.isupper() and len(above) <= 60 and not parse_rows(above):
+                    found.append(k)
             break  # the title line; an as-of line alone has its title above it
         i -= 1
     return found[::-1] if found and any(_HEADER_HINT.search(lines[j].text) for j in found) else []
@@ -124,8 +129,8 @@ def _run_at(lines: list[Line], i: int, default_year: int | None) -> tuple[list[_
             j += 1 + after
             continue
         text = lines[j].text
-        if pending_label is None and _is_group_label(text) and j + 1 < len(lines) and _row_at(lines, j + 1)[0] \
-                and not _row_at(lines, j + 1)[1]:
+        if pending_label is None and _is_group_label(text) and fold(text) not in _TITLE_WORDS \
+                and j + 1 < len(lines) and _row_at(lines, j + 1)[0] and not _row_at(lines, j + 1)[1]:
             pending_label = text.strip()
             if first < 0:
                 first = j
@@ -160,6 +165,44 @@ def _column_rows(lines: list[Line], i: int, taken: set[int] = frozenset()) -> tu
     return [], set()
 
 
+def _stacked_rows(lines: list[Line], i: int, taken: set[int] = frozenset(),
+                  default_year: int | None = None) -> tuple[list[Row], set[int], list[int]]:
+    """A table whose boxes print each label above its value: 'CONFIRMED' / '116772' / 'RECOVERED' / …
+
+    What text extraction makes of a row of key-figure boxes. Up to STACK_GAP lines may come between
+    a label and its value (a running footer, the box's 'AS OF …' line, which pdftotext moves there).
+    Returns the rows, the line indexes used and the as-of lines among them. A value just above the
+    first label, or a last label without a value, means the values sit above their labels (a map's
+    '54' / 'Confirmed cases' / '0' / 'Death'): pairing each label with the value below would be wrong.
+    """
+    if i > 0 and i - 1 not in taken and _LONE_VALUE.match(lines[i - 1].text.strip()):
+        return [], set(), []
+    rows: list[Row] = []
+    used: set[int] = set()
+    as_of: list[int] = []
+    j = i
+    while j < len(lines) and j not in taken:
+        label = lines[j].text.strip()
+        metric = metric_of(label) if "\t" not in label else None
+        if metric is None:
+            break
+        k = j + 1
+        while k < len(lines) and k - j <= STACK_GAP + 1 and k not in taken:
+            text = lines[k].text.strip()
+            if _LONE_VALUE.match(text) or metric_of(text) or text.endswith((".", ";", ":")) or len(text) > 90:
+                break
+            k += 1
+        if k >= len(lines) or k in taken or not _LONE_VALUE.match(lines[k].text.strip()):
+            return [], set(), []
+        rows.append(Row(metric, label, [lines[k].text.strip()]))
+        used.update(range(j, k + 1))
+        as_of.extend(n for n in range(j + 1, k) if parse_as_of(lines[n].text, default_year))
+        j = k + 1
+    if len(rows) < 2:
+        return [], set(), []
+    return rows, used, as_of
+
+
 def _in_context(row: Row, label: str | None) -> Row:
     """Under a 'Cumulative deaths' sub-heading, 'Confirmed' counts deaths, not cases."""
     if label and read_label(label) == "deaths" and row.metric in ("confirmed", "probable", "suspected"):
@@ -169,7 +212,10 @@ def _in_context(row: Row, label: str | None) -> Row:
 
 
 CORE = {"confirmed", "deaths", "cases", "suspected", "recovered"}
+# The last word of a wrapped title ("NUMBER OF COVID-19 PNEUMONIA" / "CASES"), never a sub-heading.
+_TITLE_WORDS = {"cases", "cas", "casos", "case"}
 COLUMN_LOOKAHEAD = 12
+STACK_GAP = 2
 _ONLY_AS_OF = re.compile(r"^\s*(?:as\s+of|au|al|data\s+as\s+(?:of|reported\s+by))\b[\s\d:./-]*"
                          r"(?:[^\W\d]+\s*\d{2,4})?\s*$", re.IGNORECASE)
 _UNIT_ONLY = re.compile(rf"(?:{MULTIPLIER})\.?", re.IGNORECASE)
@@ -191,14 +237,24 @@ def find_case_tables(lines: list[Line], default_subject: str = "cases", default_
     while k < len(starts):
         i = starts[k]
         column, used = _column_rows(lines, i, taken) if i not in taken else ([], set())
+        as_of: list[int] = []
+        resume = max((n for n in used if n < i + len(column)), default=i) + 1  # after the labels
+        if not column and i not in taken:
+            column, used, as_of = _stacked_rows(lines, i, taken, default_year)
+            metrics = {row.metric for row in column}
+            if len(metrics) < 2 or not metrics & CORE:
+                column, used, as_of = [], set(), []
+            resume = max(used, default=i) + 1
         if column:
             header = _header_lines(lines, i, taken)
+            if not any(parse_as_of(lines[n].text, default_year) for n in header):
+                header = header + as_of[:1]  # the as-of line printed inside the boxes
             table = _make_table(lines, header, _Group(None, column), i, default_subject, default_year)
             tables.append(table)
             warnings.extend(_check_cfr(table))
             taken.update(header)
             taken.update(used)
-            k = bisect_left(starts, max(n for n in used if n < i + len(column)) + 1, k + 1)
+            k = bisect_left(starts, resume, k + 1)
             continue
         groups, first, end = _run_at(lines, i, default_year)
         rows = [row for group in groups for row in group.rows]
@@ -249,7 +305,8 @@ def _make_table(lines: list[Line], header: list[int], group: _Group, first: int,
                 default_year: int | None) -> CaseTable:
     head_text = " ".join(lines[k].text.replace("\t", " ") for k in header)
     as_of = parse_as_of(head_text, default_year)
-    title = re.split(r"\b(?:as\s+of|au|al|data\s+as)\b", head_text, maxsplit=1, flags=re.IGNORECASE)[0]
+    named = " ".join(lines[k].text.replace("\t", " ") for k in header if not _ONLY_AS_OF.match(lines[k].text))
+    title = re.split(r"\b(?:as\s+of|au|al|data\s+as)\b", named, maxsplit=1, flags=re.IGNORECASE)[0]
     title = " ".join(title.split()).strip(" :-–,([")  # "KEY FIGURES (as of …)" -> "KEY FIGURES"
     if group.label:
         title = f"{title} — {group.label}" if title else group.label
