@@ -15,6 +15,7 @@ import regex as re
 from ..errors import ExtractError
 from ..model import Line
 from ..normalize import clean_inline
+from .columns import unfold_columns
 
 # A metadata marker some exports put in front of the first line of text: "date 2020-11-09 HIGHLIGHTS".
 _DATE_MARKER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b\s*", re.IGNORECASE)
@@ -45,7 +46,7 @@ def read_text(text: str) -> TextRead:
     count = text.count("\n") + 1
     if count > MAX_LINES:
         raise ExtractError(f"{count:,} lines: not a text report (more than {MAX_LINES:,} lines are refused)")
-    text = _without_running_lines(text).replace("\v", "\n")
+    text = _without_running_lines(unfold_columns(text)).replace("\v", "\n")
     if "](" in text:
         text = _WRAPPED_LINK.sub(r"\1", text)  # one line's links are clean_inline's; these span lines
     meta: dict[str, str] = {}
