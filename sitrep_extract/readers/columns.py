@@ -18,7 +18,7 @@ MIN_TWO_SIDED_SHARE = 0.2
 # Lines printed across the gutter (headings, captions) that still let it count as one.
 MAX_BLOCKED_SHARE = 0.1
 MIN_GUTTER = 2  # blank character positions
-MAX_DEPTH = 2  # up to three columns side by side
+MAX_DEPTH = 2  # a cut, then a cut inside each side: up to four columns
 _GAP = re.compile(r"\S {2,}\S")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
@@ -26,12 +26,12 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 def unfold_columns(text: str) -> str:
     """``text`` with side-by-side columns read one after another (pages stay apart by form feeds)."""
     if "   " not in text:
-        return text  # no line has the gap a gutter leaves
+        return text  # no gap of three spaces anywhere: too narrow for a column gutter
     return "\f".join("\n".join(_unfold(page.split("\n"), 0)) for page in text.split("\f"))
 
 
 def _unfold(rows: list[str], depth: int) -> list[str]:
-    gutter = None if depth > MAX_DEPTH else _gutter(rows)
+    gutter = None if depth >= MAX_DEPTH else _gutter(rows)
     if gutter is None:
         return rows
     out: list[str] = []
