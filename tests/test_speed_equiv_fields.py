@@ -39,9 +39,6 @@ def old_find_case_tables(lines, default_subject="cases", default_year=None):
         resume = max((n for n in used if n < i + len(column)), default=i) + 1
         if not column and i not in taken:  # (added with the stacked reader: part of every line's scan)
             column, used, as_of = tables._stacked_rows(lines, i, taken, default_year)
-            metrics = {row.metric for row in column}
-            if len(metrics) < 2 or not metrics & tables.CORE:
-                column, used, as_of = [], set(), []
             resume = max(used, default=i) + 1
         if column:
             header = tables._header_lines(lines, i, taken)

@@ -171,8 +171,9 @@ def _stacked_rows(lines: list[Line], i: int, taken: set[int] = frozenset(),
 
     What text extraction makes of a row of key-figure boxes. Up to STACK_GAP lines may come between
     a label and its value (a running footer, the box's 'AS OF …' line, which pdftotext moves there).
-    Returns the rows, the line indexes used and the as-of lines among them. A value just above the
-    first label, or a last label without a value, means the values sit above their labels (a map's
+    Returns the rows (two metrics at least, one of them CORE), the line indexes used and the as-of
+    lines among them. A value just above the
+    first label, or a label without a value below it, means the values sit above their labels (a map's
     '54' / 'Confirmed cases' / '0' / 'Death'): pairing each label with the value below would be wrong.
     """
     if i > 0 and i - 1 not in taken and _LONE_VALUE.match(lines[i - 1].text.strip()):
@@ -198,7 +199,8 @@ def _stacked_rows(lines: list[Line], i: int, taken: set[int] = frozenset(),
         used.update(range(j, k + 1))
         as_of.extend(n for n in range(j + 1, k) if parse_as_of(lines[n].text, default_year))
         j = k + 1
-    if len(rows) < 2:
+    metrics = {row.metric for row in rows}
+    if len(metrics) < 2 or not metrics & CORE:
         return [], set(), []
     return rows, used, as_of
 
@@ -241,9 +243,6 @@ def find_case_tables(lines: list[Line], default_subject: str = "cases", default_
         resume = max((n for n in used if n < i + len(column)), default=i) + 1  # after the labels
         if not column and i not in taken:
             column, used, as_of = _stacked_rows(lines, i, taken, default_year)
-            metrics = {row.metric for row in column}
-            if len(metrics) < 2 or not metrics & CORE:
-                column, used, as_of = [], set(), []
             resume = max(used, default=i) + 1
         if column:
             header = _header_lines(lines, i, taken)

@@ -77,8 +77,8 @@ def _side(pairs: list[tuple[str, str]], k: int) -> list[str]:
 def _gutter(rows: list[str]) -> tuple[int, int] | None:
     """The character positions [a, b) of the widest-used gutter of these lines, or None."""
     filled = [row for row in rows if row.strip()]
-    gapped = sum(1 for row in filled if _GAP.search(row))
-    if gapped < max(MIN_TWO_SIDED, MIN_TWO_SIDED_SHARE * len(filled)) or any("\t" in row for row in filled):
+    need = max(MIN_TWO_SIDED, MIN_TWO_SIDED_SHARE * len(filled))
+    if sum(1 for row in filled if _GAP.search(row)) < need or any("\t" in row for row in filled):
         return None  # too few lines with a gap inside (the cheap test); tabs separate cells, not columns
     width = max(map(len, filled))
     blocked = [0] * width  # lines with text at a position
@@ -91,7 +91,6 @@ def _gutter(rows: list[str]) -> tuple[int, int] | None:
                 blocked[c] += 1
             else:
                 two_sided[c] += 1
-    need = max(MIN_TWO_SIDED, MIN_TWO_SIDED_SHARE * len(filled))
     allowed = max(2, MAX_BLOCKED_SHARE * len(filled))
     best, best_score = None, 0
     c = 0
