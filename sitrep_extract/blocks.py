@@ -110,8 +110,8 @@ def _set_as_heading(line: Line, style: Style, text: str, letters: int, upper: in
         # Title-case headings need weight and brevity.
         shaped = emphasised and (capitals or (not text.endswith(".") and line.size >= style.body_size - 0.5
                                               and len(text.split()) <= 12))
-    else:
-        shaped = capitals and not text.endswith(".")
+    else:  # text: capitals, or markup that marks a heading (``Line.bold`` from a '#' or all-bold line)
+        shaped = not text.endswith(".") and (capitals or line.bold and len(text.split()) <= 12)
     if not shaped or len(text.split()) > 16:
         return False
     # "TOTAL REACH 13 MLN", "CONFIRMED 116772": a labelled value

@@ -57,7 +57,8 @@ def old_looks_like_heading(line, style):
         if upper >= 0.75:
             return emphasised
         return emphasised and len(text.split()) <= 12 and not text.endswith(".") and line.size >= style.body_size - 0.5
-    return upper >= 0.75 and not text.endswith(".")
+    # text: capitals, or a line the reader marked bold (markdown heading markup)
+    return (upper >= 0.75 or line.bold and len(text.split()) <= 12) and not text.endswith(".")
 
 
 def old_plain_body_words(line, style, letters):
@@ -171,7 +172,8 @@ def lines(draw):
     text = draw(line_texts())
     if draw(st.booleans()):  # a text-reader line
         return Line(text=text, x1=float(len(text)), gap_before=draw(st.sampled_from([0.0, 1.0, 2.0, 3.0])),
-                    column_width=draw(st.sampled_from([None, 70.0])), table=draw(st.sampled_from([None, None, 1])))
+                    column_width=draw(st.sampled_from([None, 70.0])), table=draw(st.sampled_from([None, None, 1])),
+                    bold=draw(st.booleans()))
     size = draw(st.sampled_from([None, 9.0, 9.5, 10.0, 11.5, 12.0, 14.0]))
     return Line(text=text, page=1, x0=50.0, x1=50.0 + 5 * len(text), size=size, bold=draw(st.booleans()),
                 gap_before=draw(st.floats(0, 4)), column_width=250.0)

@@ -306,3 +306,15 @@ def test_style_of_text_lines_has_no_body_size_and_usual_gaps():
     style = Style.of([T("a", 3), T("b", 1), T("c", 1), T("d", 1)])
     assert style.body_size is None
     assert style.usual_gaps == [1.0, 1.0, 1.0, 1.0]
+
+
+def test_text_line_marked_bold_is_a_heading_in_title_case():
+    assert looks_like_heading(T("Youth centres open in ten regions", bold=True), Style.of([]))
+
+
+def test_text_line_marked_bold_ending_a_sentence_is_no_heading():
+    assert not looks_like_heading(T("Youth centres opened in ten regions.", bold=True), Style.of([]))
+
+
+def test_title_case_text_line_without_markup_is_no_heading():
+    assert not looks_like_heading(T("Youth centres open in ten regions"), Style.of([]))

@@ -138,3 +138,19 @@ def test_running_header_and_page_number_go_and_leave_no_gap_behind():
     read = read_text("\f".join(pages))
     assert texts(read) == ["Intro line.", "SOCIO-ECONOMIC IMPACT", "AND RESPONSE", "- UNDP item."]
     assert read.lines[2].gap_before == 0.0  # the heading's second line still follows its first
+
+
+def test_markdown_heading_loses_its_marks_and_is_marked_as_a_heading():
+    line = read_text("## Emergency health response ##").lines[0]
+    assert (line.text, line.bold) == ("Emergency health response", True)
+
+
+def test_line_all_in_bold_is_marked_as_a_heading():
+    line = read_text("**Youth centres open in ten regions**").lines[0]
+    assert (line.text, line.bold) == ("Youth centres open in ten regions", True)
+
+
+def test_hash_in_a_sentence_is_kept_and_marks_nothing():
+    lines = read_text("# of tests rose.\n#WeKazakhstan campaign\nA **bold** word.").lines
+    assert [(line.text, line.bold) for line in lines] == [
+        ("# of tests rose.", False), ("#WeKazakhstan campaign", False), ("A bold word.", False)]

@@ -25,6 +25,9 @@ _WRAPPED_LINK = re.compile(r"\[([^\[\]\n]*(?:\n[^\[\]\n]+){1,3})\]\((?:[^()\s]|\
 MAX_WRAP_WIDTH = 150
 _WINDOW = 8
 _FURNITURE_KEY = re.compile(r"\d+")
+# Markup that says "heading" in markdown-ish text: an ATX heading ("## Highlights") or a line all in bold.
+_ATX_HEADING = re.compile(r"^[ ]{0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+_BOLD_LINE = re.compile(r"^\s*(?:\*\*[^*\n]+\*\*|__[^_\n]+__)\s*:?\s*$")
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?\s*$", re.IGNORECASE)
 # Hostile input stays linear and bounded: a real report (even a 2,000-page export) is far below both.
 MAX_LINE_CHARS = 1_000_000
@@ -58,6 +61,9 @@ def read_text(text: str) -> TextRead:
             if m:
                 meta["date"] = m.group(1)
                 raw = raw[m.end():]
+        marked = False
+        if "#" in raw or "**" in raw or "__" in raw:
+            raw, marked = _heading_markup(raw)
         cleaned = clean_inline(raw)
         if not cleaned:
             blanks += 1
@@ -65,10 +71,19 @@ def read_text(text: str) -> TextRead:
         indent = len(raw) - len(raw.lstrip(" \t\u00a0"))
         lines.append(Line(text=cleaned, x0=float(min(indent, 8)), x1=float(len(cleaned)),
                           top=float(number), bottom=float(number + 1),
-                          gap_before=float(blanks) if lines else 3.0))
+                          gap_before=float(blanks) if lines else 3.0, bold=marked))
         blanks = 0
     _estimate_columns(lines)
     return TextRead(lines=lines, meta=meta)
+
+
+def _heading_markup(raw: str) -> tuple[str, bool]:
+    """A markdown heading's text without its '#' marks, and whether the line is marked as a heading
+    (what a PDF shows by weight: a converter writes it as '#' or as a line all in bold)."""
+    m = _ATX_HEADING.match(raw)
+    if m and m.group(1) and not m.group(1)[0].islower() and not m.group(1).endswith("."):
+        return m.group(1), True  # not "# of tests rose." (a '#' in a sentence)
+    return raw, bool(_BOLD_LINE.match(raw))
 
 
 def _without_running_lines(text: str) -> str:
