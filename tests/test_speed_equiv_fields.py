@@ -38,7 +38,9 @@ def old_find_case_tables(lines, default_subject="cases", default_year=None):
         as_of = []
         resume = max((n for n in used if n < i + len(column)), default=i) + 1
         if not column and i not in taken:  # (added with the stacked reader: part of every line's scan)
-            column, used, as_of = tables._stacked_rows(lines, i, taken, default_year)
+            column, used = tables._header_row(lines, i, taken)
+            if not column:
+                column, used, as_of = tables._stacked_rows(lines, i, taken, default_year)
             resume = max(used, default=i) + 1
         if column:
             header = tables._header_lines(lines, i, taken)
@@ -138,7 +140,11 @@ def case_lines(draw):
     # a box's label above its value, perhaps with a footer or as-of line between: the stacked reader's input
     stacked = st.tuples(st.sampled_from(STACKED_LABELS), st.lists(st.sampled_from(STACKED_NOISE), max_size=3),
                         st.sampled_from(STACKED_VALUES)).map(lambda t: [t[0], *t[1], t[2]])
-    chunks = draw(st.lists(st.one_of(one, stacked), max_size=20))
+    # a row of labels over a row of values (a table printed across): the header-row reader's input
+    across = st.lists(st.tuples(st.sampled_from(STACKED_LABELS), st.sampled_from(STACKED_VALUES)),
+                      min_size=1, max_size=4).map(lambda cells: ["\t".join(c[0] for c in cells),
+                                                                   "\t".join(c[1] for c in cells)])
+    chunks = draw(st.lists(st.one_of(one, stacked, across), max_size=20))
     return [Line(text=text) for chunk in chunks for text in chunk]
 
 

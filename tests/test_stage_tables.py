@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep_extract.fields.tables import Row, find_case_tables, find_media_coverage, metric_of, parse_row, subject_of
+from sitrep_extract.fields.tables import Row, _header_row, find_case_tables, find_media_coverage, metric_of, parse_row, subject_of
 from sitrep_extract.model import Line
 from sitrep_extract.readers.text import read_text
 from sitrep_extract.report import CaseTable, MediaCoverage
@@ -244,3 +244,24 @@ def test_a_title_wrapped_around_its_as_of_line_is_joined():
                                       "CONFIRMED 39104", "RECOVERED 29182", "CASE FATALITY RATE 1,04%"))
     assert [(t.title, t.as_of, t.confirmed, t.case_fatality_rate_percent) for t in tables] == [
         ("NUMBER OF COVID-19 PNEUMONIA CASES", "2020-11-09T12:00", 39104, 1.04)]
+
+
+def test_table_printed_across_reads_labels_over_values():
+    lines = [Line(text=t) for t in ["Number of COVID-19 cases as of 12:00 09.11.2020",
+                                    "Confirmed\tRecovered\tMortality\tCase fatality rate",
+                                    "116 772\t107 843\t1 857\t1,59%"]]
+    (table,), taken, _ = find_case_tables(lines, default_year=2020)
+    assert (table.title, table.as_of, table.confirmed, table.recovered, table.deaths,
+            table.case_fatality_rate_percent) == ("Number of COVID-19 cases", "2020-11-09T12:00", 116772, 107843,
+                                                  1857, 1.59)
+    assert taken == {0, 1, 2}
+
+
+def test_header_row_over_a_label_column_is_no_table_across():
+    lines = [Line(text=t) for t in ["Region\tConfirmed\tDeaths", "Almaty\t1 234\t12"]]
+    assert _header_row(lines, 0) == ([], set())
+
+
+def test_header_row_needs_as_many_values_as_labels():
+    lines = [Line(text=t) for t in ["Confirmed\tRecovered\tDeaths", "116 772\t107 843"]]
+    assert _header_row(lines, 0) == ([], set())

@@ -154,3 +154,14 @@ def test_hash_in_a_sentence_is_kept_and_marks_nothing():
     lines = read_text("# of tests rose.\n#WeKazakhstan campaign\nA **bold** word.").lines
     assert [(line.text, line.bold) for line in lines] == [
         ("# of tests rose.", False), ("#WeKazakhstan campaign", False), ("A bold word.", False)]
+
+
+def test_pipe_table_rows_become_tab_separated_cells_without_the_rule_line():
+    read = read_text("| CONFIRMED | 116772 |\n|---|:---:|\n| RECOVERED | 107843 |")
+    assert texts(read) == ["CONFIRMED\t116772", "RECOVERED\t107843"]
+    assert read.lines[1].gap_before == 0.0
+
+
+def test_a_pipe_inside_prose_is_kept():
+    assert texts(read_text("UN Kazakhstan | COVID-19 Situation Report | 9 November 2020")) == [
+        "UN Kazakhstan | COVID-19 Situation Report | 9 November 2020"]

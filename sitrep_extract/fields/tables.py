@@ -205,6 +205,24 @@ def _stacked_rows(lines: list[Line], i: int, taken: set[int] = frozenset(),
     return rows, used, as_of
 
 
+def _header_row(lines: list[Line], i: int, taken: set[int] = frozenset()) -> tuple[list[Row], set[int]]:
+    """A table printed across: a row of labels, the values in the cells of the line below.
+
+    'Confirmed | Recovered | Deaths' / '116 772 | 107 843 | 1 857' (a markdown or spreadsheet table
+    with one header row). Every label must name a metric and every cell below be one value.
+    """
+    if i + 1 >= len(lines) or i in taken or i + 1 in taken or "\t" not in lines[i].text:
+        return [], set()
+    labels = [cell.strip() for cell in lines[i].text.split("\t")]
+    values = [cell.strip() for cell in lines[i + 1].text.split("\t")]
+    if len(labels) != len(values) or not all(_LONE_VALUE.match(v) for v in values):
+        return [], set()
+    metrics = [metric_of(label) for label in labels]
+    if None in metrics or len(set(metrics)) < 2 or not set(metrics) & CORE:
+        return [], set()
+    return [Row(m, label, [value]) for m, label, value in zip(metrics, labels, values)], {i, i + 1}
+
+
 def _in_context(row: Row, label: str | None) -> Row:
     """Under a 'Cumulative deaths' sub-heading, 'Confirmed' counts deaths, not cases."""
     if label and read_label(label) == "deaths" and row.metric in ("confirmed", "probable", "suspected"):
@@ -242,7 +260,9 @@ def find_case_tables(lines: list[Line], default_subject: str = "cases", default_
         as_of: list[int] = []
         resume = max((n for n in used if n < i + len(column)), default=i) + 1  # after the labels
         if not column and i not in taken:
-            column, used, as_of = _stacked_rows(lines, i, taken, default_year)
+            column, used = _header_row(lines, i, taken)
+            if not column:
+                column, used, as_of = _stacked_rows(lines, i, taken, default_year)
             resume = max(used, default=i) + 1
         if column:
             header = _header_lines(lines, i, taken)
@@ -283,6 +303,7 @@ def _scan_starts(lines: list[Line], default_year: int | None) -> list[int]:
     maybe = [k for k, text in enumerate(texts) if could_be_row(text)]  # rows and lone values
     rows = [k for k in maybe if _row_at(lines, k)[0]]
     starts = set(rows) | {k - 1 for k in rows if k and _is_group_label(texts[k - 1])}
+    starts |= {k - 1 for k in maybe if k and "\t" in texts[k] and "\t" in texts[k - 1] and _header_row(lines, k - 1)[0]}
     for k in sorted(starts):
         k -= 1
         while k >= 0 and k not in starts and parse_as_of(texts[k], default_year):

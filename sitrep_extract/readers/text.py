@@ -28,6 +28,10 @@ _FURNITURE_KEY = re.compile(r"\d+")
 # Markup that says "heading" in markdown-ish text: an ATX heading ("## Highlights") or a line all in bold.
 _ATX_HEADING = re.compile(r"^[ ]{0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _BOLD_LINE = re.compile(r"^\s*(?:\*\*[^*\n]+\*\*|__[^_\n]+__)\s*:?\s*$")
+# A markdown pipe table: "| CONFIRMED | 116772 |" rows (cells become tab-separated) and the
+# "|---|:---:|" line under its header row (dropped).
+_PIPE_ROW = re.compile(r"^\s*\|(.*\|)\s*$")
+_PIPE_RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+(?:\s*:?-{3,}:?\s*)?$")
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?\s*$", re.IGNORECASE)
 # Hostile input stays linear and bounded: a real report (even a 2,000-page export) is far below both.
 MAX_LINE_CHARS = 1_000_000
@@ -61,6 +65,10 @@ def read_text(text: str) -> TextRead:
             if m:
                 meta["date"] = m.group(1)
                 raw = raw[m.end():]
+        if "|" in raw:
+            if _PIPE_RULE.match(raw):
+                continue  # not a line of text, and no gap either
+            raw = _pipe_cells(raw)
         marked = False
         if "#" in raw or "**" in raw or "__" in raw:
             raw, marked = _heading_markup(raw)
@@ -75,6 +83,14 @@ def read_text(text: str) -> TextRead:
         blanks = 0
     _estimate_columns(lines)
     return TextRead(lines=lines, meta=meta)
+
+
+def _pipe_cells(raw: str) -> str:
+    """A pipe-table row as tab-separated cells, the way other exports print table rows."""
+    m = _PIPE_ROW.match(raw)
+    if not m or m.group(1).count("|") < 2:
+        return raw
+    return "\t".join(cell.strip() for cell in m.group(1).split("|")[:-1])
 
 
 def _heading_markup(raw: str) -> tuple[str, bool]:
