@@ -118,7 +118,8 @@ def build_report(lines: list[Line], source: Source, meta: dict[str, str], warnin
 
     special = _special_texts(shape)
     lead = next((s.items[0].text for s in sections if s.id == "overview" and s.items), "")
-    date = document.report_date(meta.get("date"), head, [t.as_of for t in tables], lead, year)
+    preface = _preface(blocks)
+    date = document.report_date(meta.get("date"), head, [t.as_of for t in tables], lead, year, preface)
     figure_texts = [i.text for s in sections if s.id in ("overview", "highlights", "epidemiology") for i in s.items]
     figures = headline_figures(figure_texts, year, date)
     prose = prose_chunks(line.text for i, line in enumerate(lines) if i not in consumed)
@@ -135,7 +136,7 @@ def build_report(lines: list[Line], source: Source, meta: dict[str, str], warnin
                                         see_also)
     report.document = Document(
         kind="sitrep" if evidence else "not_sitrep",
-        title=_title(shape, lines, evidence),
+        title=_title(shape, lines, evidence, preface),
         country=country,
         date=date,
         number=document.sitrep_number(head),
@@ -151,6 +152,29 @@ def _contact(owned: list[str], lines: list[Line]) -> contacts.Contact | None:
     if found is not None and found.email is None and found.name:
         found.email = contacts.email_of(found.name, [line.text for line in lines if "@" in line.text])
     return found
+
+
+PREFACE_BLOCKS = 60  # a web page's menus and links before its article: a screen or two
+PARAGRAPH_CHARS = 150
+
+
+def _preface(blocks: list[Block]) -> list[str]:
+    """The lines before the first paragraph of prose (a page's menus, its dateline and headline)."""
+    found: list[str] = []
+    for block in blocks[:PREFACE_BLOCKS]:
+        if len(block.lines) > 1 and _prose(block.text) \
+                and all(len(line.text) >= 40 for line in block.lines[:-1]):
+            break  # a hard-wrapped paragraph, not a run of menu entries that ends in a sentence
+        for line in block.lines:  # a paragraph on one line, glued to the menu lines above it
+            # (after a headline: a sentence among one- and two-word menu entries is the menu's help text)
+            if _prose(line.text) and found and len(found[-1].split()) >= 3:
+                return found
+            found.append(line.text)
+    return found
+
+
+def _prose(text: str) -> bool:
+    return len(text) >= PARAGRAPH_CHARS and text.rstrip().endswith((".", "!", "?", '"', "”", ")"))
 
 
 def _opening(lines: list[Line], chars: int) -> str:
@@ -209,7 +233,7 @@ def _first_run(lines: list[Line]) -> list[str]:
     return kept
 
 
-def _title(shape, lines: list[Line], evidence: list[str]) -> str | None:
+def _title(shape, lines: list[Line], evidence: list[str], preface: list[str]) -> str | None:
     titles = [t.text for t in shape.tokens if isinstance(t, Heading) and t.role == "doc_title"]
     if titles:  # "COVID-19 SITUATION REPORT" rather than the masthead "UNITED NATIONS KAZAKHSTAN"
         return next((t for t in titles if document.calls_itself_sitrep(t)), titles[0])
@@ -224,9 +248,12 @@ def _title(shape, lines: list[Line], evidence: list[str]) -> str | None:
     if named:
         return named  # "UKRAINE: FLASH UPDATE No. 3", printed as a plain line
     if not evidence and lines:
-        first = lines[0].text.strip()
-        if len(first) <= 150 and not first.endswith((".", ";", ",")) and len(first.split()) >= 3:
-            return first
+        # A web article: the headline between its dateline and its first paragraph; else the first line.
+        found = document.dateline(preface)
+        after = [text.strip() for text in preface[found[0] + 1:]] if found else []
+        for text in reversed([*after, *([] if after else [lines[0].text.strip()])]):
+            if len(text) <= 150 and not text.endswith((".", ";", ",")) and len(text.split()) >= 3:
+                return text
     return None
 
 

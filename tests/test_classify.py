@@ -66,3 +66,41 @@ def test_a_numbered_flash_update_is_a_sitrep_titled_by_its_title_line():
     assert report.document.kind == "sitrep"
     assert (report.document.title, report.document.number) == ("UKRAINE: FLASH UPDATE No. 3", "3")
     assert [s.id for s in report.sections][-2:] == ["highlights", "actions"]
+
+
+WEB_ARTICLE = """Skip to main content
+Home
+Newsroom
+When autocomplete results are available use up and down arrows to review and enter to select. Touch device users, explore by touch or with swipe gestures.
+Select language
+English
+Press release
+14 May 2021
+Almaty
+First vaccine shipment arrives in the country
+A shipment of 201,600 doses of vaccine arrived at the airport today, the first delivery through the COVAX Facility. The doses will be used to continue the national vaccination campaign.
+
+Related
+30 April 2021 Countries in the region step up testing
+"""
+
+STORY_LIST = """Latest
+Story
+31 May 2023
+UN and partners join forces to protect the environment
+Story
+18 April 2023
+UN presented a documentary about domestic violence
+Today Almaty hosted a sustainable fashion and art event on the eve of World Environment Day, organised by the Office of the UN Resident Coordinator and attracting a wide audience to the fight against plastic.
+"""
+
+
+def test_web_article_is_dated_and_titled_by_its_dateline_and_headline():
+    document = extract(WEB_ARTICLE, name="page.txt").document
+    assert (document.kind, document.date, document.title) == (
+        "not_sitrep", "2021-05-14", "First vaccine shipment arrives in the country")
+
+
+def test_list_of_dated_stories_has_no_one_headline():
+    document = extract(STORY_LIST, name="list.txt").document
+    assert document.title is None

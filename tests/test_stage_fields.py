@@ -7,7 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sitrep_extract.fields.contacts import contact, first_email, key_sources
-from sitrep_extract.fields.document import common_year, language, report_date, sitrep_evidence, sitrep_number
+from sitrep_extract.fields.document import (common_year, dateline, language, report_date, sitrep_evidence,
+                                            sitrep_number)
 from sitrep_extract.fields.entities import agencies_in, amounts_in
 from sitrep_extract.fields.figures import headline_figures, prose_chunks
 from sitrep_extract.fields.places import count_countries, guess_country
@@ -363,3 +364,19 @@ def test_a_currency_code_must_not_end_a_word():
     assert amounts_in("in the last 2 years 300 cases were reported") == []
     assert amounts_in("a ransom 5 times higher") == []
     assert amounts_in("Rs 300 per household") == [Amount(currency="NPR", value=300.0, text="Rs 300")]
+
+
+def test_dateline_is_the_one_dated_short_line_before_the_first_paragraph():
+    assert dateline(["Home", "Press release", "14 May 2021", "Almaty", "Headline here"]) == (2, "2021-05-14")
+
+
+def test_several_dates_before_the_first_paragraph_make_no_dateline():
+    assert dateline(["Story", "31 May 2023", "Title one", "Story", "18 April 2023", "Title two"]) is None
+
+
+def test_report_date_falls_back_to_the_dateline():
+    assert report_date(None, "Home\nNews", [None], "", None, ["News", "14 May 2021"]) == "2021-05-14"
+
+
+def test_masthead_date_comes_before_the_dateline():
+    assert report_date(None, "UN KAZAKHSTAN 9 November 2020", [], "", None, ["14 May 2021"]) == "2020-11-09"

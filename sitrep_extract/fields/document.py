@@ -45,8 +45,12 @@ MASTHEAD_LINE_CHARS = 60  # longer lines are prose: an "As of …" there dates t
 
 
 def report_date(meta_date: str | None, head: str, table_dates: list[str | None], lead: str,
-                default_year: int | None) -> str | None:
-    """Header marker, a date in the masthead, the case tables' as-of date, or the lead's 'As of …'."""
+                default_year: int | None, preface: list[str] = ()) -> str | None:
+    """Header marker, a date in the masthead, a short dateline before the first paragraph, the
+    case tables' as-of date, or the lead's 'As of …'.
+
+    ``preface``: the short lines before the first paragraph, where a web page prints its date
+    below the site's menus ('Press release' / '14 May 2021' / 'Almaty' / headline)."""
     if meta_date:
         return meta_date
     for line in head.split("\n"):
@@ -59,11 +63,22 @@ def report_date(meta_date: str | None, head: str, table_dates: list[str | None],
     masthead = first_full_date(head)
     if masthead:
         return masthead
+    found = dateline(preface)
+    if found:
+        return found[1]
     for as_of in table_dates:
         if as_of:
             return as_of[:10]
     lead_date = parse_as_of(lead, default_year)
     return lead_date[:10] if lead_date else None
+
+
+def dateline(preface: list[str]) -> tuple[int, str] | None:
+    """The one short dated line among ``preface`` (its index and date), as a web article prints it
+    above its headline; None if there are none or several (a list of stories, each dated)."""
+    dated = [(k, printed) for k, line in enumerate(preface) if len(line.strip()) <= MASTHEAD_LINE_CHARS
+             and not parse_as_of(line, None) and (printed := first_full_date(line))]
+    return dated[-1] if dated and len({date for _, date in dated}) == 1 else None
 
 
 def sitrep_number(head: str) -> str | None:
