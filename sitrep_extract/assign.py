@@ -118,7 +118,7 @@ class Scorer:
                 share = title.share(found)
             urls += kind == "urls"
             score = 2 * share - 0.1 * (n - 1)
-            score += 0.4 if kind == "see_also" else 0.0
+            score += 0.4 if kind == "see_also" and n > 1 else 0.0  # it closes a story's text, it is none
             # A story does not run on past its "More on … page N" line, nor hold link lists.
             row.append(score - 0.5 * links - 0.3 * urls)
             links += kind == "see_also"

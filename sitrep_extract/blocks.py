@@ -200,9 +200,12 @@ def _continues(prev: Line, line: Line, block: Block, style: Style, usual_gap: fl
     """Whether ``line`` wraps on from ``prev`` inside the same paragraph or item.
 
     ``gaps_mark``: blank lines around here separate paragraphs (so no blank line means no break)."""
-    if prev.column_width is None and prev.page is None:
-        return False  # unwrapped text: every line is a paragraph
     text = prev.text.rstrip()
+    if prev.column_width is None and prev.page is None:
+        # Unwrapped text: every line is a paragraph, unless an indented line goes on with the
+        # sentence (an item wrapped by hand under its bullet: "… and social" / "  pedagogues from …").
+        return line.gap_before == 0 and line.x0 > prev.x0 and line.text[:1].islower() \
+            and not _ENDS_SENTENCE.search(text)
     if prev.page is None and _broken_word_or_sentence(text, line.text):
         return True  # "Nur-" / "Sultan cities", "UNESCO" / "finalized the …": a column break inside a sentence
     if line.gap_before > usual_gap + 0.35 and not line.new_region:

@@ -110,6 +110,9 @@ TABLE: tuple[Canon, ...] = (
     Canon("coordination", "list", (
         "coordination", "leadership and coordination", "coordination and leadership",
         "public health response and coordination", "coordination et leadership",
+        "coordination and partnerships", "partnerships and coordination", "coordination and partnership",
+        "partnerships", "un coordination", "inter-agency coordination", "operational coordination",
+        "coordination mechanisms", "coordination et partenariats", "coordinacion", "coordinacion y alianzas",
     )),
     Canon("actions", "list", (
         "response", "response actions", "response activities", "actions taken", "actions to date",

@@ -318,3 +318,15 @@ def test_text_line_marked_bold_ending_a_sentence_is_no_heading():
 
 def test_title_case_text_line_without_markup_is_no_heading():
     assert not looks_like_heading(T("Youth centres open in ten regions"), Style.of([]))
+
+
+def test_unwrapped_text_indented_line_going_on_with_the_sentence_continues_the_item():
+    lines = [T("- UNICEF trained 3,600 school psychologists and social", width=None),
+             T("pedagogues from all 17 regions.", width=None, x0=2.0), T("- WHO trained clinicians.", width=None)]
+    assert shape(lines) == [("bullet", [lines[0].text, lines[1].text]), ("bullet", [lines[2].text])]
+
+
+def test_unwrapped_text_indented_line_after_a_sentence_end_is_a_paragraph_of_its_own():
+    lines = [T("- UNICEF trained 3,600 school psychologists.", width=None),
+             T("pedagogues were trained too.", width=None, x0=2.0)]
+    assert len(shape(lines)) == 2

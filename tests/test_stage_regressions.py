@@ -115,3 +115,19 @@ def test_story_title_containing_a_special_variant_stays_whole():
     """
     assert [(part, canon) for part, canon in split_headings("OPEN DATA SOURCES PORTAL LAUNCHED")] == [
         ("OPEN DATA SOURCES PORTAL LAUNCHED", None)]
+
+
+def test_see_also_line_stays_with_the_story_above_a_table_and_a_chart_title():
+    """A 'More on … page N.' line on its own closes the story above it. A chart's title printed after
+    the case table ('REPORTED CASES BY DATE') took it as if it were a story printed before its
+    heading: a story made of nothing but its link."""
+    from sitrep_extract import extract
+
+    text = ("COLD CHAIN READY FOR COVID-19 VACCINES\n\nTo prepare the country for the introduction of COVID-19 "
+            "vaccines, UNICEF has completed an assessment of the national cold chain together with the Ministry "
+            "of Healthcare and WHO. With funding from the Government of Japan, UNICEF is procuring refrigerators "
+            "and cold rooms for regional and district vaccine stores.\n\n"
+            "**More on COVID-19 response supplies on page 3.**\n\n"
+            "DEATHS\t2 154\nCASE FATALITY RATE\t1,48%\n\nREPORTED CASES BY DATE **KEY SOURCES**\n")
+    linked = [(i.title, i.see_also.section) for s in extract(text).sections for i in s.items if i.see_also]
+    assert linked == [("COLD CHAIN READY FOR COVID-19 VACCINES", "response_supplies")]
