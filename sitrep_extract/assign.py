@@ -21,6 +21,8 @@ from .affinity import TitleMatcher, TitleProfile, keyword_score
 ATTACH_BONUS = 0.25  # a block under its heading stays there unless content clearly says otherwise
 EMPTY_PENALTY = {"list": 0.5, "story": 0.2, "container": 0.0}
 ORDER_PENALTY = 0.3
+END_BONUS = 0.25  # a list's segment ending at an item that ends a sentence
+SEMICOLON_END_BONUS = 0.4  # more when the items before it end in ";" (the series closes a list with its one ".")
 FOOT_PENALTY = 0.3  # a heading whose blocks sit both above and below it: possible, but not the norm
 LIST_BASE = 0.15  # a list item without any of a section's marker words counts slightly against it
 ORPHAN_COST = 0.1  # a block before any heading, left without one
@@ -100,10 +102,13 @@ class Scorer:
         row = [-EMPTY_PENALTY[role]]
         if role != "story":
             score = 0
+            semicolons = 0  # items so far that end in ";": a list closed by its one "." item
             for n, i in enumerate(stretch[start:], 1):
                 score += self.unit(heading, i)
-                ends_list = role == "list" and n > 1 and self.text(i).rstrip().endswith((".", "”", '"'))
-                row.append(score + (0.25 if ends_list else 0.0))
+                text = self.text(i).rstrip()
+                ends_list = role == "list" and n > 1 and text.endswith((".", "”", '"'))
+                row.append(score + (END_BONUS + SEMICOLON_END_BONUS * semicolons / (n - 1) if ends_list else 0.0))
+                semicolons += text.endswith(";")
             return row
         # A titled story: its words, in a few paragraphs, closed by a "More on … page N." line if any.
         title = self._title(heading)

@@ -124,7 +124,8 @@ def _caption_only(outline: Outline, index: int) -> bool:
     """A title over a few words and no sentence (a chart's title and legend) is no highlight story."""
     texts = [outline.tokens[i].block.text for i in outline.owned.get(index, [])
              if outline.tokens[i].block.kind != "figures"]
-    return sum(len(t.split()) for t in texts) <= 15 and not any(t.rstrip().endswith((".", "!", "?")) for t in texts)
+    words = sum(1 for t in texts for w in t.split() if any(ch.isalpha() for ch in w))  # not the axis' '01.09'
+    return words <= 15 and not any(t.rstrip().endswith((".", "!", "?")) for t in texts)
 
 
 def _has_see_also(outline: Outline, index: int) -> bool:

@@ -253,6 +253,21 @@ Increase per day (red line)
         ("highlights", ["STRONGER UN BETTER WORLD"]), ("feature", ["REPORTED CASES BY DATE"])]
 
 
+def test_a_chart_title_over_its_legend_and_axis_dates_is_no_highlight_story():
+    text = """HIGHLIGHTS
+
+STRONGER UN BETTER WORLD
+
+UN Day events were held online. More on risk communications on page 3.
+
+REPORTED CASES BY DATE
+
+Number of cases (blue line) Increase per day (red line) 01.09 03.09 05.09 07.09 09.09 11.09 13.09
+"""
+    _, sections = run(text)
+    assert [s.id for s in sections] == ["highlights", "feature"]
+
+
 def test_story_before_the_container_with_see_also_is_a_highlight_and_the_last_one_is_the_lead():
     text = """FIRST STORY TITLE
 
@@ -390,3 +405,13 @@ def test_a_title_profile_scores_as_the_weighted_share_of_its_stems(title, blocks
     # only a title's stems are kept per block, and the rarity counts are of those
     assert all(matcher.hits[k] == set(stems) & set(title) for k, stems in enumerate(blocks))
     assert matcher.df == {s: sum(s in b for b in blocks) for s in set(title) if any(s in b for b in blocks)}
+
+
+def test_detached_lists_closed_by_their_one_period_item_keep_it_against_the_other_lists_words():
+    """Items ending in ';' and one ending in '.': that item closes its list, even when its words would
+    fit the next list better (UNICEF, families, children are socio-economic marker words)."""
+    nurses = "UNICEF trained nurses on home visits to families with young children"
+    text = f"{bullets(HEALTH + [nurses])}\n{bullets(ECONOMY)}\n\nEMERGENCY HEALTH RESPONSE SOCIO-ECONOMIC IMPACT AND RESPONSE\n"
+    _, sections = run(text)
+    by_id = {s.id: [i.text for i in s.items] for s in sections}
+    assert by_id["emergency_health_response"] == HEALTH + [nurses + "."]
