@@ -380,3 +380,13 @@ def test_report_date_falls_back_to_the_dateline():
 
 def test_masthead_date_comes_before_the_dateline():
     assert report_date(None, "UN KAZAKHSTAN 9 November 2020", [], "", None, ["14 May 2021"]) == "2020-11-09"
+
+
+def test_headline_figures_read_people_who_recovered_or_died():
+    text = "As of 21 June, 17,963 COVID-19 cases were registered, 10,512 people have recovered and 116 patients died."
+    assert [(f.metric, f.value) for f in headline_figures([text], 2020, None)] == [
+        ("confirmed", 17963), ("recovered", 10512), ("deaths", 116)]
+
+
+def test_people_without_recovered_or_died_is_no_figure():
+    assert headline_figures(["About 400 people attended the webinar."], 2020, None) == []

@@ -12,7 +12,8 @@ from .numbers import parse_count
 _QUALIFIER = r"(?:new|additional|confirmed|suspected|probable|cumulative|total|active|covid-19|covid|ebola|dengue|" \
              r"cholera|mpox|measles|laboratory[- ]confirmed|related|reported|local|imported|nouveaux|confirm[ée]s|" \
              r"suspects|probables)"
-_NOUN = r"(?:cases?|deaths?|fatalities|recoveries|recovered|tests|contacts|cas|d[ée]c[eè]s|casos|muertes|fallecidos)"
+_NOUN = r"(?:cases?|deaths?|fatalities|recoveries|recovered|tests|contacts|cas|d[ée]c[eè]s|casos|muertes|fallecidos|" \
+        r"(?:people|persons|patients)[^\S\n]+(?:have[^\S\n]+|had[^\S\n]+)?(?:recovered|died))"  # "10,512 people have recovered"
 _FIGURE = re.compile(
     rf"(?<![\w.,-])(?P<num>\d{{1,3}}(?:[,. \u00a0’']\d{{3}})+|\d+)[^\S\n]+(?P<quals>(?:{_QUALIFIER}[^\S\n]+){{0,3}})"
     rf"(?P<noun>{_NOUN})\b",
@@ -33,9 +34,9 @@ _AS_OF_CUE = re.compile(r"\b(?:as\s+of|as\s+at|to\s+date|so\s+far|cumulative|a\s
 
 def _metric(quals: str, noun: str) -> str:
     q, n = quals.lower(), noun.lower()
-    if re.match(r"death|fatalit|d[ée]c|muert|fallec", n):
+    if re.match(r"death|fatalit|d[ée]c|muert|fallec", n) or n.endswith("died"):
         return "deaths"
-    if n.startswith(("recover",)):
+    if n.startswith("recover") or n.endswith("recovered"):
         return "recovered"
     if n == "tests":
         return "tested"
