@@ -251,7 +251,7 @@ def _title(shape, lines: list[Line], evidence: list[str], preface: list[str]) ->
         # A web article: the headline between its dateline and its first paragraph; else the first line.
         found = document.dateline(preface)
         after = [text.strip() for text in preface[found[0] + 1:]] if found else []
-        for text in reversed([*after, *([] if after else [lines[0].text.strip()])]):
+        for text in reversed(after or [lines[0].text.strip()]):
             if len(text) <= 150 and not text.endswith((".", ";", ",")) and len(text.split()) >= 3:
                 return text
     return None
