@@ -118,7 +118,7 @@ def build_report(lines: list[Line], source: Source, meta: dict[str, str], warnin
 
     special = _special_texts(shape)
     lead = next((s.items[0].text for s in sections if s.id == "overview" and s.items), "")
-    preface = _preface(blocks)
+    preface, before_prose = _preface(blocks)
     date = document.report_date(meta.get("date"), head, [t.as_of for t in tables], lead, year, preface)
     figure_texts = [i.text for s in sections if s.id in ("overview", "highlights", "epidemiology") for i in s.items]
     figures = headline_figures(figure_texts, year, date)
@@ -132,8 +132,11 @@ def build_report(lines: list[Line], source: Source, meta: dict[str, str], warnin
                     contact=_contact(special.get("contact", []), lines),
                     warnings=warnings + table_warnings)
     see_also = sum(1 for s in sections for i in s.items if i.see_also)
-    evidence = document.sitrep_evidence([line.text for line in lines[:40]], {s.id for s in sections}, len(tables),
-                                        see_also)
+    # a web page's menu above its article ("Health", "Education", "Child protection") names sectors,
+    # not sections
+    menu = {text.strip() for text in preface} if before_prose else set()
+    section_ids = {s.id for s in sections if s.id == "highlights" or (s.heading or "").strip() not in menu}
+    evidence = document.sitrep_evidence([line.text for line in lines[:40]], section_ids, len(tables), see_also)
     report.document = Document(
         kind="sitrep" if evidence else "not_sitrep",
         title=_title(shape, lines, evidence, preface),
@@ -158,19 +161,20 @@ PREFACE_BLOCKS = 60  # a web page's menus and links before its article: a screen
 PARAGRAPH_CHARS = 150
 
 
-def _preface(blocks: list[Block]) -> list[str]:
-    """The lines before the first paragraph of prose (a page's menus, its dateline and headline)."""
+def _preface(blocks: list[Block]) -> tuple[list[str], bool]:
+    """The lines before the first paragraph of prose (a page's menus, its dateline and headline),
+    and whether such a paragraph follows them."""
     found: list[str] = []
     for block in blocks[:PREFACE_BLOCKS]:
         if len(block.lines) > 1 and _prose(block.text) \
                 and all(len(line.text) >= 40 for line in block.lines[:-1]):
-            break  # a hard-wrapped paragraph, not a run of menu entries that ends in a sentence
+            return found, True  # a hard-wrapped paragraph, not a run of menu entries that ends in a sentence
         for line in block.lines:  # a paragraph on one line, glued to the menu lines above it
             # (after a headline: a sentence among one- and two-word menu entries is the menu's help text)
             if _prose(line.text) and found and len(found[-1].split()) >= 3:
-                return found
+                return found, True
             found.append(line.text)
-    return found
+    return found, False
 
 
 def _prose(text: str) -> bool:
@@ -248,13 +252,27 @@ def _title(shape, lines: list[Line], evidence: list[str], preface: list[str]) ->
     if named:
         return named  # "UKRAINE: FLASH UPDATE No. 3", printed as a plain line
     if not evidence and lines:
-        # A web article: the headline between its dateline and its first paragraph; else the first line.
-        found = document.dateline(preface)
-        after = [text.strip() for text in preface[found[0] + 1:]] if found else []
-        for text in reversed(after or [lines[0].text.strip()]):
-            if len(text) <= 150 and not text.endswith((".", ";", ",")) and len(text.split()) >= 3:
-                return text
+        # One dated article (a web page's dateline): its headline is the longest headline-like line above
+        # the first paragraph, around the dateline (a byline and a photo credit may come between);
+        # else the first line.
+        candidates = [text.strip() for text in preface] if document.dateline(preface) else [lines[0].text.strip()]
+        headlines = [text for text in candidates if _headline_like(text)]
+        if headlines:
+            return max(reversed(headlines), key=_letter_words)
     return None
+
+
+_NOT_HEADLINE = re.compile(r"^(?:[-–•*\[(©]|by\s|[\w ]{1,20}:\s)|\s[/>|»]\s", re.IGNORECASE)
+
+
+def _headline_like(text: str) -> bool:
+    """Not a sentence, a list item, a field ("Venue: ..."), a byline, a credit or a breadcrumb trail."""
+    return (len(text) <= 150 and not text.endswith((".", ";", ",", ":")) and _letter_words(text) >= 3
+            and not _NOT_HEADLINE.search(text))
+
+
+def _letter_words(text: str) -> int:
+    return sum(1 for word in text.split() if any(ch.isalpha() for ch in word))
 
 
 def _explain_gaps(report: Report) -> None:

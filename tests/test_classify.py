@@ -104,3 +104,53 @@ def test_web_article_is_dated_and_titled_by_its_dateline_and_headline():
 def test_list_of_dated_stories_has_no_one_headline():
     document = extract(STORY_LIST, name="list.txt").document
     assert document.title is None
+
+
+BLOG_POST = """Home
+Health
+Education
+Child protection
+Situation reports
+Stories
+1.2 million doses, one cold chain: how vaccines reached every region
+From the airport tarmac to a village health post, the vaccine had to stay cold.
+By Aliya Dzhaksybekova
+12 April 2021
+© UNICEF/2021/Temirkhanov
+A logistics officer checks the temperature log of a vaccine shipment in Almaty.
+ALMATY - Just after 4:30 am on 2 April 2021, a chartered cargo plane touched down with 1.2 million doses of vaccine on board, packed in 410 insulated boxes and monitored all the way by electronic temperature loggers.
+"""
+
+BRIEFING = """MINISTRY OF HEALTHCARE
+TRANSCRIPT
+Press briefing on the epidemiological situation and vaccination
+Date: 21 July 2021
+Venue: Central Communications Service, Nur-Sultan
+
+SPEAKER: Good morning. As of 10:00 today, 1,245 new cases were confirmed in the last 24 hours and the country has confirmed 461,738 cases in total since March last year.
+
+Let me repeat the main figures for the record:
+Confirmed, total: 461,738
+Recovered: 412,950
+Deaths: 7,214
+"""
+
+
+def test_a_menu_of_sectors_and_a_link_to_situation_reports_do_not_make_a_page_a_sitrep():
+    assert extract(BLOG_POST, name="blog.txt").document.kind == "not_sitrep"
+
+
+def test_web_article_headline_above_its_byline_and_dateline_is_its_title():
+    document = extract(BLOG_POST, name="blog.txt").document
+    assert (document.date, document.title) == (
+        "2021-04-12", "1.2 million doses, one cold chain: how vaccines reached every region")
+
+
+def test_a_table_of_counts_alone_does_not_make_a_sitrep():
+    report = extract(BRIEFING, name="briefing.txt")
+    assert report.case_tables and report.document.kind == "not_sitrep"
+
+
+def test_a_briefing_is_titled_by_its_headline_not_by_its_fields():
+    assert extract(BRIEFING, name="briefing.txt").document.title == \
+        "Press briefing on the epidemiological situation and vaccination"

@@ -20,6 +20,7 @@ _LANG_WORDS = {
     "es": ("el", "los", "las", "del", "y", "en", "para", "con"),
     "ru": ("и", "в", "на", "по", "с", "для"),
 }
+_PLURAL = re.compile(r"e?s\b", re.IGNORECASE)  # after a _SITREP_WORDS match
 _SITREP_WORDS = re.compile(
     r"situation\s+report|sitrep|rapport\s+de\s+situation|informe\s+de\s+situaci[oó]n|situation\s+update|"
     r"epidemiological\s+(?:update|bulletin)|latest\s+situation|situation\s+in\s+numbers|bulletin\s+[ée]pid[ée]miologique|"
@@ -94,8 +95,10 @@ def language(text: str) -> str | None:
 
 
 def calls_itself_sitrep(line: str) -> bool:
-    """A title-like line that names the document a situation report."""
-    return len(line) <= 80 and "," not in line and bool(_SITREP_WORDS.search(line)) and not line.rstrip().endswith(".")
+    """A title-like line that names the document a situation report (in the singular: "Situation
+    reports" is a menu link or an archive's heading, naming a collection, not this document)."""
+    return (len(line) <= 80 and "," not in line and not line.rstrip().endswith(".")
+            and any(not _PLURAL.match(line, m.end()) for m in _SITREP_WORDS.finditer(line)))
 
 
 def sitrep_evidence(head: list[str], section_ids: set[str], case_tables: int, see_also: int) -> list[str]:
@@ -110,7 +113,8 @@ def sitrep_evidence(head: list[str], section_ids: set[str], case_tables: int, se
     known = section_ids - {"other", "feature", "overview", "key_sources", "contact", "media_coverage"}
     if len(known) >= 2 or "highlights" in known and see_also:
         reasons.append(f"has sitrep sections ({', '.join(sorted(known))})")
-    if case_tables:
+    # alone, a table of counts is no evidence: news, press briefings and dashboards print them too
+    if case_tables and (reasons or see_also >= 2):
         reasons.append("has case-count tables")
     if see_also >= 2:
         reasons.append("has 'more on page N' highlights")
