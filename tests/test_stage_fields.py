@@ -276,6 +276,17 @@ def test_sitrep_evidence():
     assert sitrep_evidence(["text"], set(), 2, 2) == ["has case-count tables", "has 'more on page N' highlights"]
 
 
+def test_case_tables_count_only_beside_other_evidence():
+    assert sitrep_evidence(["text"], set(), 1, 0) == []
+    assert sitrep_evidence(["COVID-19 Situation Report"], set(), 1, 0) == [
+        "calls itself a situation report", "has case-count tables"]
+
+
+def test_situation_reports_in_the_plural_name_a_collection_not_the_document():
+    assert sitrep_evidence(["Situation reports"], set(), 0, 0) == []
+    assert sitrep_evidence(["Sitreps and updates"], set(), 0, 0) == []
+
+
 def test_a_sentence_quoting_a_situation_report_is_no_evidence():
     assert sitrep_evidence(["According to the latest situation report, cases rose."], set(), 0, 0) == []
 
@@ -386,6 +397,13 @@ def test_headline_figures_read_people_who_recovered_or_died():
     text = "As of 21 June, 17,963 COVID-19 cases were registered, 10,512 people have recovered and 116 patients died."
     assert [(f.metric, f.value) for f in headline_figures([text], 2020, None)] == [
         ("confirmed", 17963), ("recovered", 10512), ("deaths", 116)]
+
+
+def test_headline_figures_read_people_vaccinated():
+    text = ("As of 14 February, 41 187 people had received the first dose of the vaccine and "
+            "12,300 people are fully vaccinated.")
+    assert [(f.metric, f.value, f.as_of) for f in headline_figures([text], 2021, None)] == [
+        ("vaccinated", 41187, "2021-02-14"), ("fully_vaccinated", 12300, "2021-02-14")]
 
 
 def test_people_without_recovered_or_died_is_no_figure():

@@ -12,8 +12,10 @@ from .numbers import parse_count
 _QUALIFIER = r"(?:new|additional|confirmed|suspected|probable|cumulative|total|active|covid-19|covid|ebola|dengue|" \
              r"cholera|mpox|measles|laboratory[- ]confirmed|related|reported|local|imported|nouveaux|confirm[ée]s|" \
              r"suspects|probables)"
-_NOUN = r"(?:cases?|deaths?|fatalities|recoveries|recovered|tests|contacts|cas|d[ée]c[eè]s|casos|muertes|fallecidos|" \
-        r"(?:people|persons|patients)[^\S\n]+(?:have[^\S\n]+|had[^\S\n]+)?(?:recovered|died))"  # "10,512 people have recovered"
+_NOUN = (r"(?:cases?|deaths?|fatalities|recoveries|recovered|tests|contacts|cas|d[ée]c[eè]s|casos|muertes|fallecidos|"
+         r"(?:people|persons|patients)[^\S\n]+(?:have[^\S\n]+|had[^\S\n]+)?(?:recovered|died)|"  # "10,512 people have recovered"
+         r"(?:people|persons)[^\S\n]+(?:(?:have|had|are|were)[^\S\n]+)?(?:been[^\S\n]+)?(?:fully[^\S\n]+)?vaccinated|"
+         r"(?:people|persons)[^\S\n]+(?:have[^\S\n]+|had[^\S\n]+)?received[^\S\n]+(?:the[^\S\n]+|a[^\S\n]+)?first[^\S\n]+dose)")
 _FIGURE = re.compile(
     rf"(?<![\w.,-])(?P<num>\d{{1,3}}(?:[,. \u00a0’']\d{{3}})+|\d+)[^\S\n]+(?P<quals>(?:{_QUALIFIER}[^\S\n]+){{0,3}})"
     rf"(?P<noun>{_NOUN})\b",
@@ -38,6 +40,8 @@ def _metric(quals: str, noun: str) -> str:
         return "deaths"
     if n.startswith("recover") or n.endswith("recovered"):
         return "recovered"
+    if n.endswith(("vaccinated", "dose")):  # "41 187 people had received the first dose"
+        return "fully_vaccinated" if "fully" in n else "vaccinated"
     if n == "tests":
         return "tested"
     if n.startswith("contact"):
