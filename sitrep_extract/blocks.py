@@ -27,6 +27,7 @@ _ENDS_SENTENCE = re.compile(r"[.!?;][\"'”’»)]*$")
 _ENDS_NUMBER = re.compile(r"(?:^|\s)[\d.,’' ]*\d(?:\s?(?:%|k|m|mln|mn|bn|million|billion|thousand))?$",
                           re.IGNORECASE)
 _CODE_NUMBER = re.compile(r"[A-Za-z]-\d+$")
+_BROKEN_WORD = re.compile(r"\p{L}-$")
 _ENDS_CLAUSE = re.compile(r"[.:;!?]\W*$")
 _LETTER = re.compile(r"\p{L}")
 
@@ -202,10 +203,14 @@ def _continues(prev: Line, line: Line, block: Block, style: Style, usual_gap: fl
     ``gaps_mark``: blank lines around here separate paragraphs (so no blank line means no break)."""
     text = prev.text.rstrip()
     if prev.column_width is None and prev.page is None:
-        # Unwrapped text: every line is a paragraph, unless an indented line goes on with the
-        # sentence (an item wrapped by hand under its bullet: "… and social" / "  pedagogues from …").
-        return line.gap_before == 0 and line.x0 > prev.x0 and line.text[:1].islower() \
-            and not _ENDS_SENTENCE.search(text)
+        # Unwrapped text: every line is a paragraph, unless a line goes on with the sentence: an
+        # indented one ("… and social" / "  pedagogues from …"), or, inside a bullet item wrapped by
+        # hand, one that starts with a lowercase word or ends a word broken at its hyphen ("post-").
+        if line.gap_before or _ENDS_SENTENCE.search(text):
+            return False
+        lower = line.text[:1].islower()
+        return lower and line.x0 > block.lines[0].x0 or \
+            block.kind == "bullet" and (lower or _BROKEN_WORD.search(text) is not None)
     if prev.page is None and _broken_word_or_sentence(text, line.text):
         return True  # "Nur-" / "Sultan cities", "UNESCO" / "finalized the …": a column break inside a sentence
     if line.gap_before > usual_gap + 0.35 and not line.new_region:
@@ -213,7 +218,8 @@ def _continues(prev: Line, line: Line, block: Block, style: Style, usual_gap: fl
         return prev.page is None and _text_line_full(prev, line) \
             and not _ENDS_SENTENCE.search(text) and not text.endswith(":") and line.text[:1].isalnum()
     if gaps_mark and prev.page is None:
-        return not _ends_address(text)
+        # blank lines end paragraphs here, but a list set solid still ends its items with ";"
+        return not _ends_address(text) and not (text.endswith(";") and line.text[:1].isupper())
     if style.body_size and prev.size and line.size:
         if abs(prev.size - line.size) > 1.0 or (prev.bold != line.bold and not line.new_region):
             return False
@@ -272,6 +278,13 @@ def _broken_word_or_sentence(prev: str, line: str) -> bool:
     return line[:1].islower() and not _ENDS_SENTENCE.search(prev) and not prev.endswith(":")
 
 
+def _number_after_break(cur: Block | None, text: str) -> bool:
+    """'… treatment of COVID-' / '19. WHO recommendations …': the number ends a word broken at its
+    hyphen, it does not number an item."""
+    return cur is not None and cur.kind in ("para", "bullet") and text[:1].isdigit() \
+        and _BROKEN_WORD.search(cur.lines[-1].text.rstrip()) is not None
+
+
 def build_blocks(lines: list[Line], style: Style | None = None, figures: set[int] | frozenset[int] = frozenset()
                  ) -> list[Block]:
     """Blocks in reading order. Lines whose indexes are in ``figures`` (read by a table parser) stay
@@ -299,7 +312,7 @@ def build_blocks(lines: list[Line], style: Style | None = None, figures: set[int
             kind = "urls"
         elif is_see_also(text):
             kind = "see_also"
-        elif bullet_of(text)[0]:
+        elif bullet_of(text)[0] and not _number_after_break(cur, text):
             kind = "bullet"
         else:
             kind = "text"

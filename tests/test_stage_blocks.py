@@ -326,6 +326,44 @@ def test_unwrapped_text_indented_line_going_on_with_the_sentence_continues_the_i
     assert shape(lines) == [("bullet", [lines[0].text, lines[1].text]), ("bullet", [lines[2].text])]
 
 
+def test_unwrapped_text_second_indented_line_of_an_item_continues_it_too():
+    lines = [T("- UNICEF presented a policy brief on the", width=None),
+             T("expansion of child benefits. The brief", width=None, x0=2.0),
+             T("estimates that poverty could fall;", width=None, x0=2.0)]
+    assert shape(lines) == [("bullet", [line.text for line in lines])]
+
+
+def test_unwrapped_text_bullet_wrapped_by_hand_without_indent_continues():
+    lines = [T("- UNICEF assessed the cold chain in 96 health", width=None),
+             T("facilities across the country;", width=None),
+             T("- WHO held a webinar on patients with post-", width=None),
+             T("COVID-19 condition for 300 specialists;", width=None),
+             T("The next paragraph starts here.", width=None)]
+    assert shape(lines) == [("bullet", [lines[0].text, lines[1].text]), ("bullet", [lines[2].text, lines[3].text]),
+                            ("para", [lines[4].text])]
+
+
+def test_unwrapped_text_capitalised_line_after_a_bullet_is_a_paragraph():
+    lines = [T("- UNICEF delivered hygiene kits to rural schools", width=None), T("Masks were sent too.", width=None)]
+    assert len(shape(lines)) == 2
+
+
+def test_a_number_ending_a_word_broken_at_its_hyphen_is_no_item_number():
+    lines = [T("WHO reviewed the national protocol on the treatment of COVID-", gap=1.0),
+             T("19. Its recommendations were taken into account;", gap=1.0)]
+    assert shape(lines) == [("para", [line.text for line in lines])]
+
+
+def test_list_set_solid_among_blank_line_paragraphs_ends_items_at_semicolons():
+    para = [T("An opening paragraph of the section that wraps over", gap=1.0), T("two lines of text.")]
+    items = [T("UNESCO held an online discussion for journalists on", gap=1.0),
+             T("ethical reporting about the pandemic;"), T("IOM disseminated leaflets on prevention in"),
+             T("four languages at border crossing points.")]
+    after = [T("A closing paragraph set apart by a blank line.", gap=1.0)]
+    assert [texts for _, texts in shape(para + items + after)] == [
+        [line.text for line in para], [items[0].text, items[1].text], [items[2].text, items[3].text], [after[0].text]]
+
+
 def test_unwrapped_text_indented_line_after_a_sentence_end_is_a_paragraph_of_its_own():
     lines = [T("- UNICEF trained 3,600 school psychologists.", width=None),
              T("pedagogues were trained too.", width=None, x0=2.0)]
