@@ -32,6 +32,9 @@ class Canon:
     # Words that mark an item or paragraph as belonging here (used to confirm
     # which block a detached heading labels).
     keywords: tuple[str, ...] = ()
+    # Whether a variant may be cut out of a longer heading line (two headings run together); not
+    # for topics that story titles name ("16 DAYS OF ACTIVISM AGAINST / GENDER-BASED VIOLENCE").
+    splits: bool = True
 
 
 TABLE: tuple[Canon, ...] = (
@@ -100,6 +103,33 @@ TABLE: tuple[Canon, ...] = (
         "publications", "resources", "videos, articles and interviews", "articles, videos, interviews",
         "in the news", "news and media",
     ), keywords=("article", "video", "interview", "story", "op-ed", "clip", "web story", "publication")),
+    # humanitarian sectors (clusters), as OCHA and UNICEF reports head them
+    Canon("education", "list", (
+        "education", "education sector", "education and learning", "learning", "schools",
+        "education response", "education in emergencies", "education et apprentissage", "educacion",
+    ), keywords=(
+        "education", "school", "teacher", "student", "pupil", "learning", "classroom", "unesco",
+        "curricul", "kindergarten", "preschool",
+    ), splits=False),
+    Canon("protection", "list", (
+        "protection", "child protection", "gender-based violence", "gbv", "protection and gbv",
+        "protection and gender-based violence", "gender-based violence and protection", "protection de l'enfance",
+        "violences basees sur le genre", "proteccion", "proteccion de la ninez", "violencia de genero",
+    ), keywords=(
+        "protection", "violence", "gbv", "gender-based", "survivor", "refugee", "asylum", "trafficking",
+        "unhcr", "shelter for women", "psychosocial", "hotline", "abuse",
+    ), splits=False),
+    Canon("food_security", "list", (
+        "food security", "food security and livelihoods", "food assistance", "food security and agriculture",
+        "securite alimentaire", "seguridad alimentaria",
+    ), keywords=("food", "wfp", "fao", "harvest", "farmer", "agricultur", "ration", "voucher"), splits=False),
+    Canon("nutrition", "list", (
+        "nutrition", "nutricion",
+    ), keywords=("nutrition", "malnutrition", "breastfeeding", "micronutrient", "ready-to-use", "wasting"), splits=False),
+    Canon("shelter", "list", (
+        "shelter", "shelter and nfi", "shelter and non-food items", "shelter and nfis", "emergency shelter",
+        "abris", "abris et articles non alimentaires", "albergue",
+    ), keywords=("shelter", "tent", "non-food", "nfi", "blanket", "housing"), splits=False),
     Canon("epidemiology", "list", (
         "epidemiological update", "epidemiological situation", "epidemiological overview",
         "situation in numbers", "key figures", "key facts", "situation update", "current situation",
@@ -304,16 +334,33 @@ def split_headings(text: str) -> list[tuple[str, Canon | None]]:
         pos = end
     if pos < len(words):
         parts.append((" ".join(words[pos:]), None))
+    parts = _rejoin_wrapped_tails(parts)
     # A variant cut out of a title ("OPEN DATA SOURCES PORTAL LAUNCHED") leaves scraps: keep the title whole.
     if any(canon is None and len(part.split()) < 2 for part, canon in parts):
         return [(text.strip(), None)]
     return parts
 
 
+def _rejoin_wrapped_tails(parts: list[tuple[str, Canon | None]]) -> list[tuple[str, Canon | None]]:
+    """Two headings printed side by side, the left one wrapped: 'SOCIO-ECONOMIC IMPACT EMERGENCY
+    HEALTH RESPONSE' / 'AND RESPONSE'. A title-less part that completes an earlier heading into
+    one of its variants is that heading's tail."""
+    out = list(parts)
+    for k, (part, canon) in enumerate(parts):
+        if canon is not None:
+            continue
+        for m in range(k - 1, -1, -1):
+            head, head_canon = out[m]
+            if head_canon is not None and _EXACT.get(heading_key(f"{head} {part}")) is head_canon:
+                out[m], out[k] = (f"{head} {part}", head_canon), ("", None)
+                break
+    return [p for p in out if p[0]]
+
+
 def _ok_split(match: tuple[int, int, Canon], words: list[str]) -> bool:
     """Only a multi-word variant may be cut out of a longer heading ('HEALTH' alone may not)."""
     start, end, canon = match
-    return end - start >= 2 or canon.role == "special"
+    return canon.splits and (end - start >= 2 or canon.role == "special")
 
 
 def is_feature_title(text: str) -> bool:

@@ -120,6 +120,23 @@ def test_single_word_variant_is_not_cut_out_of_a_title():
     assert parts("YOUTH FRIENDLY HEALTH CENTERS") == [("YOUTH FRIENDLY HEALTH CENTERS", None)]
 
 
+def test_side_by_side_headings_with_the_left_one_wrapped_get_their_tails_back():
+    assert parts("SOCIO-ECONOMIC IMPACT EMERGENCY HEALTH RESPONSE AND RESPONSE") == [
+        ("SOCIO-ECONOMIC IMPACT AND RESPONSE", "socio_economic_response"),
+        ("EMERGENCY HEALTH RESPONSE", "emergency_health_response"),
+    ]
+
+
+def test_humanitarian_sector_headings_have_their_own_ids():
+    assert [lookup(text).id for text in ("EDUCATION", "Child protection", "Food security", "Shelter and NFI")] == [
+        "education", "protection", "food_security", "shelter"]
+
+
+def test_a_sector_named_in_a_story_title_is_not_cut_out_of_it():
+    assert parts("16 DAYS OF ACTIVISM AGAINST GENDER-BASED VIOLENCE") == [
+        ("16 DAYS OF ACTIVISM AGAINST GENDER-BASED VIOLENCE", None)]
+
+
 def test_three_headings_in_a_row():
     assert [c for _, c in parts("EMERGENCY HEALTH RESPONSE COVID-19 RESPONSE SUPPLIES KEY SOURCES")] == [
         "emergency_health_response", "response_supplies", "key_sources"]
