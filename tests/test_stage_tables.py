@@ -210,6 +210,15 @@ def test_two_label_columns_then_two_value_columns_each_get_their_own_values():
         ("covid19", 116772, 107843, 1857), ("covid19_pneumonia", 39104, 29182, 409)]
 
 
+def test_grid_of_boxes_read_two_by_two_is_one_table_with_wrapped_labels():
+    lines = L("NUMBER OF COVID-19 CASES", "AS OF 10:00", "03.08.2020", "CONFIRMED", "RECOVERED", "95 942", "70 214",
+              "MORTALITY", "CASE FATALITY", "RATE", "1 058", "1,10%", "REPORTED CASES BY DATE")
+    tables, taken, _ = find_case_tables(lines, "covid19", 2020)
+    assert [(t.title, t.as_of, t.confirmed, t.recovered, t.deaths, t.case_fatality_rate_percent) for t in tables] == [
+        ("NUMBER OF COVID-19 CASES", "2020-08-03T10:00", 95942, 70214, 1058, 1.1)]
+    assert taken == set(range(12))
+
+
 def test_media_value_with_its_unit_wrapped_onto_the_next_line():
     coverage, used = find_media_coverage(L("MEDIA COVERAGE", "TOTAL REACH 13", "MLN", "ENGAGEMENT 563K"), [0])
     assert coverage == MediaCoverage(total_reach=13_000_000, engagement=563_000) and used == {0, 1, 2, 3}

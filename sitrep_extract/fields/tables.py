@@ -148,11 +148,19 @@ def _column_rows(lines: list[Line], i: int, taken: set[int] = frozenset()) -> tu
     'CONFIRMED' / 'RECOVERED' / 'MORTALITY' / … / '116772' / '107843' / '1857' — what text
     extraction makes of a two-column table box. Returns the rows and the line indexes used.
     """
-    labels: list[tuple[int, str]] = []
+    labels: list[tuple[int, str, str]] = []  # (first line, metric, label as printed)
     j = i
-    while j < len(lines) and (metric := metric_of(lines[j].text)) and "\t" not in lines[j].text:
-        labels.append((j, metric))
-        j += 1
+    while j < len(lines) and "\t" not in lines[j].text:
+        label = lines[j].text.strip()
+        metric = metric_of(label)
+        if metric is None and j + 1 < len(lines) and "\t" not in lines[j + 1].text \
+                and metric_of(lines[j + 1].text) is None:
+            label = f"{label} {lines[j + 1].text.strip()}"  # a label wrapped in its box: 'CASE FATALITY' / 'RATE'
+            metric = metric_of(label)
+        if metric is None:
+            break
+        labels.append((j, metric, label))
+        j += 1 + (label != lines[j].text.strip())
     if len(labels) < 2:
         return [], set()
     for start in range(j, min(j + COLUMN_LOOKAHEAD, len(lines))):
@@ -160,8 +168,8 @@ def _column_rows(lines: list[Line], i: int, taken: set[int] = frozenset()) -> tu
         if taken.intersection(range(start, start + len(labels))):
             continue  # values an earlier table took: two label columns, then two value columns
         if len(values) == len(labels) and all(_LONE_VALUE.match(v.text.strip()) for v in values):
-            rows = [Row(metric, lines[k].text.strip(), [v.text.strip()]) for (k, metric), v in zip(labels, values)]
-            return rows, {k for k, _ in labels} | set(range(start, start + len(labels)))
+            rows = [Row(metric, label, [v.text.strip()]) for (_, metric, label), v in zip(labels, values)]
+            return rows, set(range(i, j)) | set(range(start, start + len(labels)))
     return [], set()
 
 
@@ -223,6 +231,20 @@ def _header_row(lines: list[Line], i: int, taken: set[int] = frozenset()) -> tup
     return [Row(m, label, [value]) for m, label, value in zip(metrics, labels, values)], {i, i + 1}
 
 
+def _continued(lines: list[Line], rows: list[Row], used: set[int], taken: set[int]) -> tuple[list[Row], set[int]]:
+    """A grid of key-figure boxes read row by row: 'CONFIRMED' / 'RECOVERED' / two values, then
+    'MORTALITY' / 'CASE FATALITY RATE' / two values on the next lines -- one table, while the
+    metrics are new."""
+    while True:
+        after = max(used) + 1
+        more, more_used = _column_rows(lines, after, taken | used)
+        if not more:
+            more, more_used, _ = _stacked_rows(lines, after, taken | used)
+        if not more or {row.metric for row in more} & {row.metric for row in rows}:
+            return rows, used
+        rows, used = rows + more, used | more_used
+
+
 def _in_context(row: Row, label: str | None) -> Row:
     """Under a 'Cumulative deaths' sub-heading, 'Confirmed' counts deaths, not cases."""
     if label and read_label(label) == "deaths" and row.metric in ("confirmed", "probable", "suspected"):
@@ -236,8 +258,8 @@ CORE = {"confirmed", "deaths", "cases", "suspected", "recovered"}
 _TITLE_WORDS = {"cases", "cas", "casos", "case"}
 COLUMN_LOOKAHEAD = 12
 STACK_GAP = 2
-_ONLY_AS_OF = re.compile(r"^\s*(?:as\s+of|au|al|data\s+as\s+(?:of|reported\s+by))\b[\s\d:./-]*"
-                         r"(?:[^\W\d]+\s*\d{2,4})?\s*$", re.IGNORECASE)
+_ONLY_AS_OF = re.compile(r"^\s*(?:(?:as\s+of|au|al|data\s+as\s+(?:of|reported\s+by))\b[\s\d:./-]*"
+                         r"(?:[^\W\d]+\s*\d{2,4})?|[\d\s:./-]*\d)\s*$", re.IGNORECASE)  # or a bare date: '03.08.2020'
 _UNIT_ONLY = re.compile(rf"(?:{MULTIPLIER})\.?", re.IGNORECASE)
 _LONE_VALUE = re.compile(rf"^(?:{VALUE})$", re.IGNORECASE)
 
@@ -265,6 +287,7 @@ def find_case_tables(lines: list[Line], default_subject: str = "cases", default_
                 column, used, as_of = _stacked_rows(lines, i, taken, default_year)
             resume = max(used, default=i) + 1
         if column:
+            column, used = _continued(lines, column, used, taken)
             header = _header_lines(lines, i, taken)
             if not any(parse_as_of(lines[n].text, default_year) for n in header):
                 header = header + as_of[:1]  # the as-of line printed inside the boxes
