@@ -140,6 +140,23 @@ def test_running_header_and_page_number_go_and_leave_no_gap_behind():
     assert read.lines[2].gap_before == 0.0  # the heading's second line still follows its first
 
 
+def test_running_footer_with_page_numbers_goes_without_page_breaks():
+    footer = "UN KAZAKHSTAN · SITUATION REPORT · 3 AUGUST 2020"
+    read = read_text(f"Intro line.\n{footer}      1\nSecond page.\n2\n{footer}\nThird page.\n{footer}   3")
+    assert texts(read) == ["Intro line.", "Second page.", "Third page."]
+
+
+def test_a_repeated_line_without_page_numbers_stays():
+    read = read_text("More on health on page 2.\nStory.\nMore on health on page 2.")
+    assert texts(read) == ["More on health on page 2.", "Story.", "More on health on page 2."]
+
+
+def test_a_repeated_paragraph_beside_a_page_number_stays():
+    para = "As the UN entered the second year of the Framework it recorded deepened joint advocacy and more alignment."
+    read = read_text(f"{para}\n1 of 3\nStory\n{para}\n1 of 3")
+    assert texts(read).count(para) == 2
+
+
 def test_markdown_heading_loses_its_marks_and_is_marked_as_a_heading():
     line = read_text("## Emergency health response ##").lines[0]
     assert (line.text, line.bold) == ("Emergency health response", True)

@@ -25,6 +25,10 @@ _WRAPPED_LINK = re.compile(r"\[([^\[\]\n]*(?:\n[^\[\]\n]+){1,3})\]\((?:[^()\s]|\
 MAX_WRAP_WIDTH = 150
 _WINDOW = 8
 _FURNITURE_KEY = re.compile(r"\d+")
+_LETTERS = re.compile(r"\b\p{L}+")  # words, in a running line's key
+RUNNING_LINE_WORDS = 16  # a running header or footer is one short line, never a paragraph
+_TRAILING_NUMBERS = re.compile(r"(?:\s+#)+$")
+_SPACED_NUMBER = re.compile(r"\S\s{3,}\d{1,4}\s*$")  # a page number set apart at a running line's end
 # Markup that says "heading" in markdown-ish text: an ATX heading ("## Highlights") or a line all in bold.
 _ATX_HEADING = re.compile(r"^[ ]{0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _BOLD_LINE = re.compile(r"^\s*(?:\*\*[^*\n]+\*\*|__[^_\n]+__)\s*:?\s*$")
@@ -107,7 +111,7 @@ def _without_running_lines(text: str) -> str:
     (running headers and footers, digits aside) and bare page numbers there, as the PDF reader does."""
     pages = text.split("\f")
     if len(pages) < 3:
-        return text.replace("\f", "\n")
+        return _without_numbered_running_lines(text.replace("\f", "\n"))
     edges: list[list[int]] = []
     split = [page.split("\n") for page in pages]
     counts: dict[str, int] = {}
@@ -124,6 +128,42 @@ def _without_running_lines(text: str) -> str:
                 lines[i] = None
     # Removed, not blanked: a paragraph (or a heading) running on over the page break stays whole.
     return "\n".join("\n".join(line for line in lines if line is not None) for lines in split)
+
+
+def _without_numbered_running_lines(text: str) -> str:
+    """Without page breaks: a line printed with a page number -- after a wide space at its end, or
+    alone on the nearest line before or after it -- that repeats so (digits aside) is a running
+    header or footer ("UN KAZAKHSTAN · SITUATION REPORT · 3 AUGUST 2020      1"); every such copy
+    goes, with the page numbers beside them."""
+    lines = text.split("\n")
+    numbered: dict[int, int | None] = {}  # line -> the page-number line beside it (None: at its end)
+    for i, line in enumerate(lines):
+        if not line[-1:].isdigit() and not (line[-1:] == " " and line.rstrip()[-1:].isdigit()):
+            continue  # (cheap test first: most lines end in a letter or a stop)
+        if len(line) <= 16 and _PAGE_NUMBER.match(line):
+            for k in (_next_filled(lines, i, -1), _next_filled(lines, i, 1)):
+                if k is not None:
+                    numbered.setdefault(k, i)
+        elif _SPACED_NUMBER.search(line):
+            numbered[i] = None
+    groups: dict[str, list[int]] = {}
+    for i in numbered:
+        key = _TRAILING_NUMBERS.sub(" #", _FURNITURE_KEY.sub("#", lines[i].strip()))  # "… 2020 1" as "… 2020"
+        if len(key.split()) <= RUNNING_LINE_WORDS and len(_LETTERS.findall(key)) >= 3:
+            groups.setdefault(key, []).append(i)
+    drop = {k for copies in groups.values() if len(copies) >= 2 for i in copies for k in (i, numbered[i])
+            if k is not None}
+    if not drop:
+        return text
+    return "\n".join(line for i, line in enumerate(lines) if i not in drop)
+
+
+def _next_filled(lines: list[str], i: int, step: int) -> int | None:
+    """The index of the nearest non-blank line before (step -1) or after (step 1) line i."""
+    k = i + step
+    while 0 <= k < len(lines) and not lines[k].strip():
+        k += step
+    return k if 0 <= k < len(lines) else None
 
 
 def _estimate_columns(lines: list[Line]) -> None:
