@@ -5,6 +5,7 @@ widths, fonts) is what tells a wrapped line from the end of a paragraph.
 """
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import string
 from dataclasses import dataclass, field
@@ -153,8 +154,9 @@ def _plain_body_words(line: Line, style: Style, letters: int, upper: int) -> boo
     return upper < 0.75 * max(letters, 1)
 
 
-_CONNECTOR = re.compile(r"\b(?:and|of|for|in|the|to|on|with|a|an|as|at|by|from|&|et|de|des|du|la|le|y|del)$|[-–:,]$",
-                        re.IGNORECASE)
+_CONNECTOR = re.compile(r"\b(?:and|of|for|in|the|to|on|with|a|an|as|at|by|from|against|about|into|through|"
+                        r"between|during|without|across|towards?|among|amid|&|et|de|des|du|la|le|y|del|contre|"
+                        r"pour|sur|avec|dans|en|para|por|con)$|[-–:,]$", re.IGNORECASE)
 
 
 def ends_with_connector(text: str) -> bool:
@@ -278,6 +280,16 @@ def _broken_word_or_sentence(prev: str, line: str) -> bool:
     return line[:1].islower() and not _ENDS_SENTENCE.search(prev) and not prev.endswith(":")
 
 
+def _address_broken(prev: Line, line: Line, style: Style) -> bool:
+    """A web or e-mail address too long for its narrow column, broken anywhere: 'www.gov.kz/memleket/
+    entities/ds' / 'm'. The rest is one short token, under it, that the address's line had no room for."""
+    rest = line.text.strip()
+    return (prev.page is not None and line.page == prev.page and line.column == prev.column
+            and line.gap_before < 1.2 and 0 < len(rest) <= 40 and " " not in rest
+            and (rest[0].islower() or rest[0].isdigit() or rest[0] in "/._-#?=&") and not is_url(rest)
+            and "@" not in rest and _ends_address(prev.text) and _wrapped(prev, line, style))
+
+
 def _number_after_break(cur: Block | None, text: str) -> bool:
     """'… treatment of COVID-' / '19. WHO recommendations …': the number ends a word broken at its
     hyphen, it does not number an item."""
@@ -304,6 +316,9 @@ def build_blocks(lines: list[Line], style: Style | None = None, figures: set[int
             continue
         if index - 1 in figures:
             cur = None  # the text after a table starts a new block
+        if cur is not None and _address_broken(cur.lines[-1], line, style):
+            cur.lines[-1] = dataclasses.replace(cur.lines[-1], text=cur.lines[-1].text + line.text.strip())
+            continue
         if line.table is not None or "\t" in text:
             kind = "table"
         elif looks_like_heading(line, style):

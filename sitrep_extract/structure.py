@@ -126,7 +126,7 @@ def _heading_parts(block: Block) -> list[tuple[str, Canon | None]]:
 
 def _group_score(text: str, line_count: int) -> float:
     if ends_with_connector(text):
-        return -1.0  # "SOCIO-ECONOMIC IMPACT AND" wraps on: with "RESPONSE" it is one heading
+        return -3.0  # "SOCIO-ECONOMIC IMPACT AND" wraps on: with "RESPONSE" it is one heading
     if canonical.lookup(text):
         # A heading wrapped over lines that names a section as a whole beats reading its pieces as
         # sections ("SOCIO-ECONOMIC" / "IMPACT AND" / "RESPONSE": not socio-economic + actions).

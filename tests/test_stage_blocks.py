@@ -364,6 +364,18 @@ def test_list_set_solid_among_blank_line_paragraphs_ends_items_at_semicolons():
         [line.text for line in para], [items[0].text, items[1].text], [items[2].text, items[3].text], [after[0].text]]
 
 
+def test_an_address_broken_at_a_narrow_column_edge_is_glued_back():
+    lines = [P("KEY SOURCES", bold=True, size=11.0), P("www.gov.kz/memleket/entities/ds", x0=50.0),
+             P("m"), P("www.coronavirus2020.kz")]
+    lines[1].x1 = 300.0  # the address fills the column (250 pt wide, from 50)
+    assert shape(lines)[1:] == [("urls", ["www.gov.kz/memleket/entities/dsm", "www.coronavirus2020.kz"])]
+
+
+def test_an_address_that_ends_short_of_the_edge_is_not_glued_to_the_next_word():
+    lines = [P("Contact: jane@un.org"), P("tomorrow")]
+    assert [texts for _, texts in shape(lines)] != [["Contact: jane@un.orgtomorrow"]]
+
+
 def test_unwrapped_text_indented_line_after_a_sentence_end_is_a_paragraph_of_its_own():
     lines = [T("- UNICEF trained 3,600 school psychologists.", width=None),
              T("pedagogues were trained too.", width=None, x0=2.0)]

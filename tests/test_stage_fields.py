@@ -66,6 +66,13 @@ def test_contact_stops_after_the_email():
                              phone="+7 717 255 5555")
 
 
+def test_contact_label_left_at_a_line_end_by_a_narrow_column_is_no_part_of_the_address():
+    result = contact(["Ms Aizhan Nurmukhanova", "Communications Officer", "14, Azerbaijan Mambetov st.",
+                      "010000 Nur-Sultan, Kazakhstan E-mail:", "aizhan.nurmukhanova@one.un.org"])
+    assert (result.address, result.email) == ("14, Azerbaijan Mambetov st., 010000 Nur-Sultan, Kazakhstan",
+                                              "aizhan.nurmukhanova@one.un.org")
+
+
 def test_contact_on_one_comma_separated_line():
     result = contact(["Aida Bekova, Communications Officer, UN Resident Coordinator's Office in Kyrgyzstan",
                       "aida.bekova@un.org"])

@@ -343,6 +343,14 @@ def test_sitrep_title_over_the_lead_title_in_one_heading_block_is_split_off():
     assert sections[0].id == "overview" and sections[0].items[0].title == "KAZAKHSTAN REINTRODUCED LOCKDOWN AS CASES REACH NEW HIGH"
 
 
+def test_story_title_wrapped_after_a_preposition_stays_one_title_though_its_last_line_names_a_sector():
+    text = ("HIGHLIGHTS\n\n16 DAYS OF ACTIVISM AGAINST\nGENDER-BASED VIOLENCE\n\n"
+            "Reports of domestic violence have increased during the lockdown. More on socio-economic response on page 2.\n")
+    _, sections = run(text)
+    assert [(s.id, [i.title for i in s.items]) for s in sections] == [
+        ("highlights", ["16 DAYS OF ACTIVISM AGAINST GENDER-BASED VIOLENCE"])]
+
+
 def test_heading_wrapped_over_three_lines_names_one_section():
     _, sections = run("SOCIO-ECONOMIC\nIMPACT AND\nRESPONSE\n\n- UNDP supported small businesses.\n")
     assert [(s.id, s.heading) for s in sections] == [

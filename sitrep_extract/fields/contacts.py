@@ -6,6 +6,7 @@ import regex as re
 from ..normalize import bullet_of
 from ..report import Contact
 
+_LABEL_AT_END = re.compile(r"[\s,;]*(?:^|\b)(?:e-?mail|tel|phone|mobile|fax)\.?\s*:\s*$", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?:\+|\b00)\d[\d\s().-]{7,}\d|\b(?:tel|phone|t[ée]l[ée]phone|hotline)\s*[.:]?\s*(\+?[\d\s().-]{6,}\d)",
                     re.IGNORECASE)
@@ -48,6 +49,9 @@ def contact(lines: list[str]) -> Contact | None:
                 continue
         if result.email and result.name:
             break  # the block ends with the e-mail; what follows is something else
+        line = _LABEL_AT_END.sub("", line)  # "… Nur-Sultan, Kazakhstan E-mail:" / "jane@un.org" (a narrow column)
+        if not line:
+            continue
         marker = bullet_of(line)[0]
         if (marker and not marker[0].isalnum()) or line.endswith(";"):
             continue  # a list item that text extraction put under the heading, not a contact line
