@@ -32,16 +32,33 @@ def side_by_side(text):
     return "\n".join(out)
 
 
+def wraps_on(item, line):
+    """A source line wrapped by hand inside a bullet or paragraph ('... in 96 health' / 'facilities.',
+    '... post-' / 'COVID-19 ...', an indented line): it goes on with the item, so the PDF wraps it anew."""
+    kind, text = item
+    s = line.strip()
+    if kind not in ("bullet", "para") or re.match(r"^(?:[-•*]\s+|[\w-]+:\s|https?://|www\.)", s):
+        return False  # a new bullet, a field line ("e-mail: ..."), a link
+    if text.endswith((".", ";", ":", "!", "?", '"', "”", ")")):
+        return False
+    return s[0].islower() or text.endswith("-") or line[:1].isspace()
+
+
 def parse(text):
     text = side_by_side(text)
     text = re.sub(r"\[([^\]]*)\]\(#\)", r"\1", text).replace("**", "")
     items = []
     for para in re.split(r"\n\s*\n", text):
+        fresh = True  # a paragraph's first line starts an item
         for line in para.split("\n"):
             line = line.rstrip()
             if not line.strip():
                 continue
             s = line.strip()
+            if not fresh and items and wraps_on(items[-1], line):
+                items[-1] = (items[-1][0], items[-1][1] + " " + s)
+                continue
+            fresh = False
             if "\t" in line:
                 items.append(("row", [c for c in line.split("\t") if c.strip()]))
             elif re.match(r"^[-•*]\s+", s):
@@ -132,6 +149,11 @@ if __name__ == "__main__":
     text = open(src, encoding="utf-8").read()
     marker = re.match(r"^\s*date (\d{4})-(\d\d)-(\d\d)\s*", text)  # an export's date line: the masthead date
     date = "9 November 2020"
+    months = "january|february|march|april|may|june|july|august|september|october|november|december"
+    printed = re.search(rf"^.*?\b(\d{{1,2}}) ({months}) (\d{{4}})\b", "\n".join(text.split("\n")[:12]),
+                        re.IGNORECASE | re.MULTILINE)
+    if printed:  # the issue date printed under the title
+        date = f"{int(printed.group(1))} {printed.group(2).title()} {printed.group(3)}"
     if marker:
         date = datetime.date(*map(int, marker.groups())).strftime("%-d %B %Y")
         text = text[marker.end():]
