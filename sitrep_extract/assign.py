@@ -23,6 +23,7 @@ EMPTY_PENALTY = {"list": 0.5, "story": 0.2, "container": 0.0}
 ORDER_PENALTY = 0.3
 END_BONUS = 0.25  # a list's segment ending at an item that ends a sentence
 SEMICOLON_END_BONUS = 0.4  # more when the items before it end in ";" (the series closes a list with its one ".")
+GAP_BONUS = 0.5  # a list's segment ending where a wider gap than any between its items follows
 FOOT_PENALTY = 0.3  # a heading whose blocks sit both above and below it: possible, but not the norm
 LIST_BASE = 0.15  # a list item without any of a section's marker words counts slightly against it
 ORPHAN_COST = 0.1  # a block before any heading, left without one
@@ -71,6 +72,10 @@ class Scorer:
         """The block's stems that some title has (no other stem can count in a title score)."""
         return self.matcher.hits[i]
 
+    def gap(self, i: int) -> float:
+        """The blank space above a block (text: blank lines; PDF: line heights)."""
+        return self.tokens[i].block.lines[0].gap_before
+
     def kind(self, i: int) -> str:
         return self.tokens[i].block.kind
 
@@ -103,12 +108,21 @@ class Scorer:
         if role != "story":
             score = 0
             semicolons = 0  # items so far that end in ";": a list closed by its one "." item
+            inner_gap = 0.0  # the widest gap between the segment's blocks so far
             for n, i in enumerate(stretch[start:], 1):
                 score += self.unit(heading, i)
                 text = self.text(i).rstrip()
-                ends_list = role == "list" and n > 1 and text.endswith((".", "”", '"'))
-                row.append(score + (END_BONUS + SEMICOLON_END_BONUS * semicolons / (n - 1) if ends_list else 0.0))
+                bonus = 0.0
+                if role == "list" and n > 1:
+                    if text.endswith((".", "”", '"')):
+                        bonus = END_BONUS + SEMICOLON_END_BONUS * semicolons / (n - 1)
+                    following = start + n
+                    if following < len(stretch) and self.gap(stretch[following]) > inner_gap:
+                        bonus += GAP_BONUS
+                row.append(score + bonus)
                 semicolons += text.endswith(";")
+                if n > 1:
+                    inner_gap = max(inner_gap, self.gap(i))
             return row
         # A titled story: its words, in a few paragraphs, closed by a "More on … page N." line if any.
         title = self._title(heading)
@@ -157,12 +171,14 @@ def assign(runs: list[Run], before: list[int], scorer: Scorer) -> dict[int, int]
             if order[:len(order) - foot] != tuple(d for d in run.detach if d != attach):
                 value -= ORDER_PENALTY
             value -= FOOT_PENALTY * foot
-            candidates.append((value, (attach, order, back)))
+            candidates.append((value, (attach, order, back), foot))
         new_best = [float("-inf")] * (len(run.after) + 1)
         new_back: list = [None] * (len(run.after) + 1)
         held = _held(run.after, scorer)
-        for value, config in candidates:
+        for value, config, foot in candidates:
             attach = config[0]
+            # a heading printed after its own blocks does not hold the blocks under it as normal reading would
+            hold = 0.0 if foot else ATTACH_BONUS
             for cut in range(len(run.after) + 1):
                 if attach is None:
                     total = value - ORPHAN_COST * cut  # nobody in this run takes them: left without a heading
@@ -170,7 +186,7 @@ def assign(runs: list[Run], before: list[int], scorer: Scorer) -> dict[int, int]
                     total = value  # the table under the heading is its content
                 else:
                     # the first ``held`` blocks sit straight under the heading: the bonus of normal reading
-                    total = value + (scorer.segments_from(attach, run.after, 0)[cut] + ATTACH_BONUS * min(held, cut))
+                    total = value + (scorer.segments_from(attach, run.after, 0)[cut] + hold * min(held, cut))
                 if total > new_best[cut] + 1e-12:
                     new_best[cut], new_back[cut] = total, config
         trail.append((new_best, new_back))

@@ -82,7 +82,8 @@ TABLE: tuple[Canon, ...] = (
     ), keywords=(
         "supply", "supplies", "procure", "shipment", "ship", "equipment", "ppe", "kits", "deliver",
         "donat", "ventilator", "logistic", "purchase", "usd", "stock", "warehouse", "consignment",
-        "arrive", "requirement list", "quality assur", "laboratories",
+        "arrive", "requirement list", "quality assur", "laboratories", "mask", "respirator", "gown",
+        "glove", "concentrator", "autoclave", "handed over", "hand over", "test kits", "sanitizer", "disinfect",
     )),
     Canon("risk_communication", "list", (
         "un risk communication and community engagement", "risk communication and community engagement",
@@ -153,6 +154,8 @@ TABLE: tuple[Canon, ...] = (
     Canon("challenges", "list", (
         "challenges", "gaps and challenges", "challenges and gaps", "constraints", "defis",
         "difficultes", "gaps", "desafios", "needs", "besoins", "needs and gaps", "besoins et gaps", "necesidades",
+        "gaps and constraints", "constraints and gaps", "challenges and constraints", "access constraints",
+        "gaps and needs", "lacunes et contraintes", "brechas y desafios",
     )),
     Canon("next_steps", "list", (
         "next steps", "priorities", "way forward", "recommendations", "planned activities",

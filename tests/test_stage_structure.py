@@ -37,6 +37,11 @@ ECONOMY = [
 ]
 
 
+def solid(items):
+    """Items without bullets, one per line, set solid: ";" after each but the last, which ends in "."."""
+    return "\n".join(f"{t}{';' if k < len(items) - 1 else '.'}" for k, t in enumerate(items))
+
+
 def bullets(items, last="."):
     return "\n".join(f"- {t}{';' if k < len(items) - 1 else last}" for k, t in enumerate(items))
 
@@ -423,3 +428,30 @@ def test_detached_lists_closed_by_their_one_period_item_keep_it_against_the_othe
     _, sections = run(text)
     by_id = {s.id: [i.text for i in s.items] for s in sections}
     assert by_id["emergency_health_response"] == HEALTH + [nurses + "."]
+
+
+SUPPLIES = [  # the first two read like health work; only the blank line above them says where the list starts
+    "WHO provided reagents for PCR testing of patients to regional hospitals",
+    "UNICEF supplied equipment for the clinical treatment of patients in hospitals",
+    "UNDP delivered ventilators, PPE and kits purchased with USD 2 mln to the warehouse",
+]
+
+
+def test_detached_lists_set_solid_are_cut_at_the_blank_line_between_them():
+    text = f"{solid(HEALTH)}\n\n{solid(SUPPLIES)}\n\nEMERGENCY HEALTH RESPONSE\n\nCOVID-19 RESPONSE SUPPLIES\n"
+    _, sections = run(text)
+    assert [(s.id, len(s.items)) for s in sections] == [("emergency_health_response", 3), ("response_supplies", 3)]
+
+
+def test_list_between_two_headings_printed_after_their_lists_goes_to_the_second():
+    """List A, heading A, list B, heading B (set solid, no bullets): heading A, printed after its own
+    list, does not hold list B the way a heading above its list would."""
+    risk = ["UNICEF launched a campaign on social media about masks", "WHO published infographics on flu",
+            "UNESCO trained journalists on reporting about vaccines"]
+    media = ["Op-ed by the Resident Coordinator on recovery", "Interview of the WHO Representative on TV",
+             "UNFPA video on crisis centres", "IOM article on seasonal workers"]
+    text = (f"COORDINATION\n{solid(ECONOMY)}\n\n{solid(risk)}\n\nUN RISK COMMUNICATION AND COMMUNITY ENGAGEMENT\n\n"
+            f"{solid(media)}\n\nARTICLES, VIDEOS AND INTERVIEWS\n\nhttps://www.inform.kz/en\nhttps://24.kz/en\n")
+    _, sections = run(text)
+    by_id = {s.id: len(s.items) for s in sections}
+    assert (by_id["coordination"], by_id["risk_communication"], by_id["articles_media"]) == (3, 3, 4)
