@@ -270,7 +270,10 @@ def _next_word_fits(prev: Line, line: Line) -> bool:
 def _text_line_full(prev: Line, line: Line) -> bool:
     """A hard-wrapped text line that nearly fills its column or could not have held the next word:
     "• The Ministry of Digital" / "Development, Innovation and" in a narrow column."""
-    return prev.width >= 0.9 * (prev.column_width or 1e9) or not _next_word_fits(prev, line)
+    width = prev.column_width or 1e9
+    if prev.width > 1.2 * width:
+        return False  # far wider than the wrap width: a line of its own (a caption), not wrapped there
+    return prev.width >= 0.9 * width or not _next_word_fits(prev, line)
 
 
 def _broken_word_or_sentence(prev: str, line: str) -> bool:

@@ -348,6 +348,13 @@ def test_unwrapped_text_capitalised_line_after_a_bullet_is_a_paragraph():
     assert len(shape(lines)) == 2
 
 
+def test_a_caption_far_wider_than_the_wrap_width_does_not_run_on_over_a_gap():
+    caption = "WHO and UNDP hand over oxygen concentrators to the Almaty Regional Infectious Diseases Hospital"
+    body = [T(FULL, gap=1.0), T(FULL), T(FULL), T("and a last short line.")]
+    lines = body + [T(caption, gap=1.0), T("WHO trained 85 specialists from primary health care facilities;", gap=2.0)]
+    assert [texts for _, texts in shape(lines)][-2:] == [[caption], [lines[-1].text]]
+
+
 def test_a_number_ending_a_word_broken_at_its_hyphen_is_no_item_number():
     lines = [T("WHO reviewed the national protocol on the treatment of COVID-", gap=1.0),
              T("19. Its recommendations were taken into account;", gap=1.0)]

@@ -132,6 +132,10 @@ def test_humanitarian_sector_headings_have_their_own_ids():
         "education", "protection", "food_security", "shelter"]
 
 
+def test_gaps_and_constraints_are_challenges():
+    assert lookup("GAPS AND CONSTRAINTS").id == "challenges"
+
+
 def test_a_sector_named_in_a_story_title_is_not_cut_out_of_it():
     assert parts("16 DAYS OF ACTIVISM AGAINST GENDER-BASED VIOLENCE") == [
         ("16 DAYS OF ACTIVISM AGAINST GENDER-BASED VIOLENCE", None)]

@@ -294,6 +294,12 @@ def test_situation_reports_in_the_plural_name_a_collection_not_the_document():
     assert sitrep_evidence(["Sitreps and updates"], set(), 0, 0) == []
 
 
+def test_a_numbered_update_names_itself_though_its_title_has_a_comma():
+    title = "Kazakhstan: Floods in Tobolsay District, Kostanay Region – Flash Update No. 4"
+    assert sitrep_evidence([title], set(), 0, 0) == ["calls itself a situation report"]
+    assert sitrep_evidence(["Floods in the north, as the latest flash update says"], set(), 0, 0) == []
+
+
 def test_a_sentence_quoting_a_situation_report_is_no_evidence():
     assert sitrep_evidence(["According to the latest situation report, cases rose."], set(), 0, 0) == []
 
@@ -411,6 +417,12 @@ def test_headline_figures_read_people_vaccinated():
             "12,300 people are fully vaccinated.")
     assert [(f.metric, f.value, f.as_of) for f in headline_figures([text], 2021, None)] == [
         ("vaccinated", 41187, "2021-02-14"), ("fully_vaccinated", 12300, "2021-02-14")]
+
+
+def test_headline_figures_read_people_evacuated_displaced_or_injured():
+    text = "As of 14 April, over 96,000 people evacuated, 1,200 people were displaced and 14 people injured."
+    assert [(f.metric, f.value) for f in headline_figures([text], 2024, None)] == [
+        ("evacuated", 96000), ("displaced", 1200), ("injured", 14)]
 
 
 def test_people_without_recovered_or_died_is_no_figure():

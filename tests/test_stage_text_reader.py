@@ -146,6 +146,12 @@ def test_running_footer_with_page_numbers_goes_without_page_breaks():
     assert texts(read) == ["Intro line.", "Second page.", "Third page."]
 
 
+def test_running_footer_with_its_page_number_after_a_bar_goes():
+    footer = "5 October 2020 | UN in Kazakhstan COVID-19 Situation Report | {}"
+    read = read_text("\n\n".join(["Page one text.", footer.format(1), "Page two text.", footer.format(2)]))
+    assert texts(read) == ["Page one text.", "Page two text."]
+
+
 def test_a_repeated_line_without_page_numbers_stays():
     read = read_text("More on health on page 2.\nStory.\nMore on health on page 2.")
     assert texts(read) == ["More on health on page 2.", "Story.", "More on health on page 2."]

@@ -97,8 +97,14 @@ def language(text: str) -> str | None:
 def calls_itself_sitrep(line: str) -> bool:
     """A title-like line that names the document a situation report (in the singular: "Situation
     reports" is a menu link or an archive's heading, naming a collection, not this document)."""
-    return (len(line) <= 80 and "," not in line and not line.rstrip().endswith(".")
-            and any(not _PLURAL.match(line, m.end()) for m in _SITREP_WORDS.finditer(line)))
+    if len(line) > 100 or line.rstrip().endswith("."):
+        return False
+    if len(line) > 80 or "," in line:
+        # a comma, or a long line, reads as a sentence unless the report's number names it:
+        # "Kazakhstan: Floods in Tobolsay District, Kostanay Region – Flash Update No. 4"
+        if not _NUMBER.search(line):
+            return False
+    return any(not _PLURAL.match(line, m.end()) for m in _SITREP_WORDS.finditer(line))
 
 
 def sitrep_evidence(head: list[str], section_ids: set[str], case_tables: int, see_also: int) -> list[str]:

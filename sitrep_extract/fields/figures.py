@@ -15,7 +15,9 @@ _QUALIFIER = r"(?:new|additional|confirmed|suspected|probable|cumulative|total|a
 _NOUN = (r"(?:cases?|deaths?|fatalities|recoveries|recovered|tests|contacts|cas|d[ée]c[eè]s|casos|muertes|fallecidos|"
          r"(?:people|persons|patients)[^\S\n]+(?:have[^\S\n]+|had[^\S\n]+)?(?:recovered|died)|"  # "10,512 people have recovered"
          r"(?:people|persons)[^\S\n]+(?:(?:have|had|are|were)[^\S\n]+)?(?:been[^\S\n]+)?(?:fully[^\S\n]+)?vaccinated|"
-         r"(?:people|persons)[^\S\n]+(?:have[^\S\n]+|had[^\S\n]+)?received[^\S\n]+(?:the[^\S\n]+|a[^\S\n]+)?first[^\S\n]+dose)")
+         r"(?:people|persons)[^\S\n]+(?:have[^\S\n]+|had[^\S\n]+)?received[^\S\n]+(?:the[^\S\n]+|a[^\S\n]+)?first[^\S\n]+dose|"
+         r"(?:people|persons|residents)[^\S\n]+(?:(?:have|had|are|were)[^\S\n]+)?(?:been[^\S\n]+)?"
+         r"(?:evacuated|displaced|injured))")  # "over 96,000 people evacuated" (floods, conflict)
 _FIGURE = re.compile(
     rf"(?<![\w.,-])(?P<num>\d{{1,3}}(?:[,. \u00a0’']\d{{3}})+|\d+)[^\S\n]+(?P<quals>(?:{_QUALIFIER}[^\S\n]+){{0,3}})"
     rf"(?P<noun>{_NOUN})\b",
@@ -40,6 +42,9 @@ def _metric(quals: str, noun: str) -> str:
         return "deaths"
     if n.startswith("recover") or n.endswith("recovered"):
         return "recovered"
+    for verb in ("evacuated", "displaced", "injured"):
+        if n.endswith(verb):
+            return verb
     if n.endswith(("vaccinated", "dose")):  # "41 187 people had received the first dose"
         return "fully_vaccinated" if "fully" in n else "vaccinated"
     if n == "tests":

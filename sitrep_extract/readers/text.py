@@ -28,7 +28,8 @@ _FURNITURE_KEY = re.compile(r"\d+")
 _LETTERS = re.compile(r"\b\p{L}+")  # words, in a running line's key
 RUNNING_LINE_WORDS = 16  # a running header or footer is one short line, never a paragraph
 _TRAILING_NUMBERS = re.compile(r"(?:\s+#)+$")
-_SPACED_NUMBER = re.compile(r"\S\s{3,}\d{1,4}\s*$")  # a page number set apart at a running line's end
+# a page number set apart at a running line's end: by a wide space or a separator ("… Report | 3")
+_SPACED_NUMBER = re.compile(r"\S(?:\s{3,}|\s*[|·•]\s*)\d{1,4}\s*$")
 # Markup that says "heading" in markdown-ish text: an ATX heading ("## Highlights") or a line all in bold.
 _ATX_HEADING = re.compile(r"^[ ]{0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _BOLD_LINE = re.compile(r"^\s*(?:\*\*[^*\n]+\*\*|__[^_\n]+__)\s*:?\s*$")
