@@ -109,6 +109,14 @@ def test_three_columns():
     assert len({ln.column for ln in lines}) == 3
 
 
+def test_a_story_tail_alone_atop_the_last_column_is_read_after_the_column_before_it():
+    words = para("A", 20, 36, 80, 160) + para("B", 20, 216, 80, 160)
+    words += line("risk communications on page 3.", 396, 80)
+    lines = layout_page(words, page_width=PAGE_W)
+    assert texts(lines)[-1] == "risk communications on page 3."
+    assert all("\t" not in text for text in texts(lines))
+
+
 def test_heading_spanning_two_of_three_columns():
     words = para("A", 40, 36, 80, 160)
     words += para("B", 10, 216, 80, 160) + para("C", 10, 396, 80, 160)

@@ -28,6 +28,7 @@ COLUMN_PAGE_SHARE = 0.15  # a column is at least this share of the page width...
 COLUMN_EMS = 12.0  # ...or this many ems wide
 GUTTER_EMS = 0.9  # narrowest gutter, in ems (justified word gaps stay below ~1.1 em only once)
 TAB_EMS = 1.25  # a gap inside a line this wide (in ems) becomes a tab
+TAIL_BESIDE_LINES = 6  # a column's tail beside the top of a full column: that column's least length
 NARROW_COLUMN_EMS = 5.0  # a sidebar with its own line grid may be this narrow
 MAX_DEPTH = 16
 
@@ -318,7 +319,7 @@ def _are_columns(left: list[Item], right: list[Item], ctx: _Ctx) -> bool:
         sides.append((rows, n_lines, width, _median_size(words)))
     (rows_l, n_l, width_l, size_l), (rows_r, n_r, width_r, size_r) = sides
     if min(n_l, n_r) < MIN_COLUMN_LINES:
-        return False
+        return _column_tail(rows_l, rows_r, width_r / size_r) or _column_tail(rows_r, rows_l, width_l / size_l)
     aligned = _aligned_share(rows_l, rows_r)
     min_width = COLUMN_PAGE_SHARE * ctx.page_width
     if width_l >= min(min_width, COLUMN_EMS * size_l) and width_r >= min(min_width, COLUMN_EMS * size_r):
@@ -334,6 +335,13 @@ def _are_columns(left: list[Item], right: list[Item], ctx: _Ctx) -> bool:
     # a wrapped paragraph beside a left-aligned list: no table has a paragraph for a label column
     return any(len(a) >= 3 and _prose(a) and _fill(a) >= 0.6 and _left_aligned(b)
                for a, b in ((rows_l, rows_r), (rows_r, rows_l)))
+
+
+def _column_tail(long: list[_Row], short: list[_Row], short_ems: float) -> bool:
+    """The last line or two of a story, run over into a column of their own beside the top of a full
+    column of prose: columns, not a one-row table ('… More on' / 'risk communications on page 3.')."""
+    return (len(long) >= TAIL_BESIDE_LINES and _prose(long) and _fill(long) >= 0.6 and _prose(short)
+            and short_ems >= COLUMN_EMS / 2 and max(r.bottom for r in short) <= long[1].bottom)
 
 
 def _split(items: list[Item], gutter: tuple[float, float]) -> tuple[list[Item], list[Item]]:
