@@ -132,11 +132,8 @@ def build_report(lines: list[Line], source: Source, meta: dict[str, str], warnin
                     contact=_contact(special.get("contact", []), lines),
                     warnings=warnings + table_warnings)
     see_also = sum(1 for s in sections for i in s.items if i.see_also)
-    # a web page's menu above its article ("Health", "Education", "Child protection") names sectors,
-    # not sections
-    menu = {text.strip() for text in preface} if before_prose else set()
-    section_ids = {s.id for s in sections if s.id == "highlights" or (s.heading or "").strip() not in menu}
-    evidence = document.sitrep_evidence([line.text for line in lines[:40]], section_ids, len(tables), see_also)
+    evidence = document.sitrep_evidence([line.text for line in lines[:40]], _sitrep_section_ids(sections, preface,
+                                        before_prose), len(tables), see_also)
     report.document = Document(
         kind="sitrep" if evidence else "not_sitrep",
         title=_title(shape, lines, evidence, preface),
@@ -148,6 +145,16 @@ def build_report(lines: list[Line], source: Source, meta: dict[str, str], warnin
     _explain_gaps(report)
     return Analysis(lines=lines, dropped=dropped or [], table_lines=consumed, blocks=blocks,
                     outline=shape, report=report, roles=roles)
+
+
+def _sitrep_section_ids(sections, preface: list[str], before_prose: bool) -> set[str]:
+    """The section ids that speak for a sitrep: not a web page's menu above its article ("Health",
+    "Education", "Child protection" name sectors), and not a one-word topic heading ("HEALTH",
+    "PARTNERSHIPS", "TIMELINE") that an annual report or a job description has as well; a sitrep's
+    own headings name a response ("EMERGENCY HEALTH RESPONSE") -- HIGHLIGHTS aside."""
+    menu = {text.strip() for text in preface} if before_prose else set()
+    return {s.id for s in sections if s.id == "highlights"
+            or (s.heading or "").strip() not in menu and _letter_words(s.heading or "") >= 2}
 
 
 def _contact(owned: list[str], lines: list[Line]) -> contacts.Contact | None:

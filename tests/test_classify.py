@@ -154,3 +154,27 @@ def test_a_table_of_counts_alone_does_not_make_a_sitrep():
 def test_a_briefing_is_titled_by_its_headline_not_by_its_fields():
     assert extract(BRIEFING, name="briefing.txt").document.title == \
         "Press briefing on the epidemiological situation and vaccination"
+
+
+TERMS_OF_REFERENCE = """TERMS OF REFERENCE: National Consultant for Primary Health Care
+Date of issue: 3 March 2022
+
+BACKGROUND
+
+The country office supports the Ministry of Healthcare in strengthening primary health care during the COVID-19 response.
+
+HEALTH
+
+- Review the national guidelines on infection prevention and control;
+- Prepare a training plan for nurses.
+
+TIMELINE
+
+- April 2022: inception report;
+- June 2022: final report.
+"""
+
+
+def test_one_word_topic_headings_do_not_make_a_sitrep():
+    """HEALTH, TIMELINE: an annual report or a job description has them too."""
+    assert extract(TERMS_OF_REFERENCE, name="tor.txt").document.kind == "not_sitrep"
