@@ -66,7 +66,8 @@ TABLE: tuple[Canon, ...] = (
         "respuesta de salud", "sante", "case management", "clinical management", "prise en charge",
         "infection prevention and control", "ipc", "prevention et controle des infections", "laboratory",
         "laboratoire", "vaccination", "immunization", "psychosocial support", "mental health and psychosocial support",
-        "water sanitation and hygiene", "wash", "safe and dignified burials", "points of entry",
+        "water sanitation and hygiene", "wash", "water, sanitation and hygiene (wash)", "eau hygiene et assainissement",
+        "eau, hygiene et assainissement (wash)", "eau et assainissement", "agua saneamiento e higiene", "safe and dignified burials", "points of entry",
     ), keywords=(
         "who", "health", "healthcare", "medical", "clinical", "protocol", "laborator", "hospital",
         "patient", "infection", "ipc", "vaccin", "immuniz", "treatment", "testing", "pcr", "covax",
@@ -175,7 +176,9 @@ TABLE: tuple[Canon, ...] = (
     Canon("contact", "special", (
         "for more information please contact", "for more information", "for further information",
         "contact", "contacts", "contact us", "for more information contact", "pour plus d'informations",
-        "pour plus d'information", "para mas informacion",
+        "pour plus d'information", "para mas informacion", "pour plus d'informations contacter",
+        "pour plus d'informations veuillez contacter", "pour toute information complementaire",
+        "para mas informacion contactar", "for further information please contact",
     )),
     Canon("media_coverage", "special", (
         "media coverage", "* media coverage",  # "UN IN KAZAKHSTAN MEDIA COVERAGE"

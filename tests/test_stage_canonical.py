@@ -132,6 +132,11 @@ def test_humanitarian_sector_headings_have_their_own_ids():
         "education", "protection", "food_security", "shelter"]
 
 
+def test_french_wash_and_contact_headings():
+    assert lookup("EAU, HYGIÈNE ET ASSAINISSEMENT (WASH)").id == "emergency_health_response"
+    assert lookup("Pour plus d'informations, contacter :").id == "contact"
+
+
 def test_gaps_and_constraints_are_challenges():
     assert lookup("GAPS AND CONSTRAINTS").id == "challenges"
 

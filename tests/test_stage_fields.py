@@ -73,6 +73,13 @@ def test_contact_label_left_at_a_line_end_by_a_narrow_column_is_no_part_of_the_a
                                               "aizhan.nurmukhanova@one.un.org")
 
 
+def test_french_contact_role_on_the_name_line():
+    result = contact(["Dr Jean-Pierre Mbuyi Kalala, Chef de Division Provinciale de la Santé, Division Provinciale "
+                      "de la Santé du Kasaï", "E-mail : jeanpierre.mbuyi@example.org"])
+    assert (result.role, result.organization) == ("Chef de Division Provinciale de la Santé",
+                                                  "Division Provinciale de la Santé du Kasaï")
+
+
 def test_contact_on_one_comma_separated_line():
     result = contact(["Aida Bekova, Communications Officer, UN Resident Coordinator's Office in Kyrgyzstan",
                       "aida.bekova@un.org"])

@@ -219,6 +219,18 @@ def test_grid_of_boxes_read_two_by_two_is_one_table_with_wrapped_labels():
     assert taken == set(range(12))
 
 
+def test_a_case_fatality_rate_over_suspected_cases_draws_no_warning():
+    lines = L("CHIFFRES CLÉS AU 17/03/2024", "Cas suspects : 1 245", "Cas confirmés : 312", "Décès : 27",
+              "Létalité : 2,2 %")
+    tables, _, warnings = find_case_tables(lines, "cholera", 2024)
+    assert tables[0].case_fatality_rate_percent == 2.2 and warnings == []
+
+
+def test_a_case_fatality_rate_matching_no_count_is_reported():
+    _, _, warnings = find_case_tables(L("KEY FIGURES", "Confirmed: 312", "Deaths: 27", "CFR: 2.2%"), "cholera", 2024)
+    assert len(warnings) == 1 and "disagrees" in warnings[0]
+
+
 def test_media_value_with_its_unit_wrapped_onto_the_next_line():
     coverage, used = find_media_coverage(L("MEDIA COVERAGE", "TOTAL REACH 13", "MLN", "ENGAGEMENT 563K"), [0])
     assert coverage == MediaCoverage(total_reach=13_000_000, engagement=563_000) and used == {0, 1, 2, 3}

@@ -152,6 +152,11 @@ def test_running_footer_with_its_page_number_after_a_bar_goes():
     assert texts(read) == ["Page one text.", "Page two text."]
 
 
+def test_page_n_of_m_lines_go_wherever_they_stand():
+    read = read_text("First section text.\n\nPage 2 sur 3\n\nSecond section text.\nPage 3 of 3")
+    assert texts(read) == ["First section text.", "Second section text."]
+
+
 def test_a_repeated_line_without_page_numbers_stays():
     read = read_text("More on health on page 2.\nStory.\nMore on health on page 2.")
     assert texts(read) == ["More on health on page 2.", "Story.", "More on health on page 2."]

@@ -18,7 +18,9 @@ _ORG_WORDS = re.compile(r"\b(?:office|organi[sz]ation|ministry|ministere|unit|di
 _ADDRESS = re.compile(r"\d|\b(?:st|street|avenue|ave|road|rd|boulevard|blvd|str|floor|building|p\.?o\.? box|rue)\b\.?",
                       re.IGNORECASE)
 _ROLE_WORDS = re.compile(r"\b(?:officer|manager|coordinator|director|head|specialist|adviser|advisor|chief|"
-                         r"representative|analyst|focal point|assistant|consultant|responsable|chargée?)\b",
+                         r"representative|analyst|focal point|assistant|consultant|responsable|chargée?|chef|"
+                         r"directeur|directrice|coordonnat(?:eur|rice)|conseill(?:er|ère)|m[ée]decin|jefe|"
+                         r"director[a]?|coordinador[a]?|asesor[a]?)\b",
                          re.IGNORECASE)
 
 

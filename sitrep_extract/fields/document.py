@@ -97,7 +97,7 @@ def language(text: str) -> str | None:
 def calls_itself_sitrep(line: str) -> bool:
     """A title-like line that names the document a situation report (in the singular: "Situation
     reports" is a menu link or an archive's heading, naming a collection, not this document)."""
-    if len(line) > 100 or line.rstrip().endswith("."):
+    if len(line) > 120 or line.rstrip().endswith("."):
         return False
     if len(line) > 80 or "," in line:
         # a comma, or a long line, reads as a sentence unless the report's number names it:

@@ -377,7 +377,10 @@ def _check_cfr(table: CaseTable) -> list[str]:
     if table.case_fatality_rate_percent is None or not table.confirmed or table.deaths is None:
         return []
     computed = 100.0 * table.deaths / table.confirmed
-    if abs(computed - table.case_fatality_rate_percent) > max(0.05, 0.05 * computed):
+    # some reports divide by all cases, suspected ones included ("Létalité" over "Cas suspects")
+    suspected = [v for k, v in table.other.items() if k.startswith(("suspected", "cas_suspects")) and v]
+    if all(abs(100.0 * table.deaths / base - table.case_fatality_rate_percent) > max(0.05, 0.05 * rate)
+           for base in [table.confirmed, *suspected] for rate in [100.0 * table.deaths / base]):
         return [f"case table {table.title!r}: printed case fatality rate {table.case_fatality_rate_percent}% "
                 f"disagrees with deaths/confirmed = {computed:.2f}%"]
     return []

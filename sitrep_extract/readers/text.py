@@ -37,7 +37,11 @@ _BOLD_LINE = re.compile(r"^\s*(?:\*\*[^*\n]+\*\*|__[^_\n]+__)\s*:?\s*$")
 # "|---|:---:|" line under its header row (dropped).
 _PIPE_ROW = re.compile(r"^\s*\|(.*\|)\s*$")
 _PIPE_RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+(?:\s*:?-{3,}:?\s*)?$")
-_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?\s*$", re.IGNORECASE)
+_PAGE_NUMBER = re.compile(r"^\s*(?:(?:page|p[aá]gina|seite)\s+)?\d{1,4}(?:\s*(?:/|of|sur|de|von)\s*\d{1,4})?\s*$",
+                          re.IGNORECASE)
+# "Page 2 of 3", "Page 2 sur 3": page furniture wherever it stands (a bare number may be a value)
+_PAGE_LABEL = re.compile(r"^\s*(?:page|p[aá]gina|seite)\s+\d{1,4}(?:\s*(?:/|of|sur|de|von)\s*\d{1,4})?\s*$",
+                         re.IGNORECASE)
 # Hostile input stays linear and bounded: a real report (even a 2,000-page export) is far below both.
 MAX_LINE_CHARS = 1_000_000
 MAX_LINES = 1_000_000
@@ -135,13 +139,16 @@ def _without_numbered_running_lines(text: str) -> str:
     """Without page breaks: a line printed with a page number -- after a wide space at its end, or
     alone on the nearest line before or after it -- that repeats so (digits aside) is a running
     header or footer ("UN KAZAKHSTAN · SITUATION REPORT · 3 AUGUST 2020      1"); every such copy
-    goes, with the page numbers beside them."""
+    goes, with the page numbers beside them. A "Page 2 of 3" line goes wherever it stands."""
     lines = text.split("\n")
     numbered: dict[int, int | None] = {}  # line -> the page-number line beside it (None: at its end)
+    drop: set[int] = set()
     for i, line in enumerate(lines):
         if not line[-1:].isdigit() and not (line[-1:] == " " and line.rstrip()[-1:].isdigit()):
             continue  # (cheap test first: most lines end in a letter or a stop)
-        if len(line) <= 16 and _PAGE_NUMBER.match(line):
+        if len(line) <= 20 and _PAGE_NUMBER.match(line):
+            if _PAGE_LABEL.match(line):
+                drop.add(i)  # "Page 2 of 3": furniture wherever it stands
             for k in (_next_filled(lines, i, -1), _next_filled(lines, i, 1)):
                 if k is not None:
                     numbered.setdefault(k, i)
@@ -152,8 +159,8 @@ def _without_numbered_running_lines(text: str) -> str:
         key = _TRAILING_NUMBERS.sub(" #", _FURNITURE_KEY.sub("#", lines[i].strip()))  # "… 2020 1" as "… 2020"
         if len(key.split()) <= RUNNING_LINE_WORDS and len(_LETTERS.findall(key)) >= 3:
             groups.setdefault(key, []).append(i)
-    drop = {k for copies in groups.values() if len(copies) >= 2 for i in copies for k in (i, numbered[i])
-            if k is not None}
+    drop.update(k for copies in groups.values() if len(copies) >= 2 for i in copies for k in (i, numbered[i])
+                if k is not None)
     if not drop:
         return text
     return "\n".join(line for i, line in enumerate(lines) if i not in drop)
