@@ -109,6 +109,7 @@ class Scorer:
             score = 0
             semicolons = 0  # items so far that end in ";": a list closed by its one "." item
             inner_gap = 0.0  # the widest gap between the segment's blocks so far
+            gaps = [self.gap(i) for i in stretch[start:]] + [0.0]  # gaps[n]: above the block after n blocks
             for n, i in enumerate(stretch[start:], 1):
                 score += self.unit(heading, i)
                 text = self.text(i).rstrip()
@@ -116,13 +117,12 @@ class Scorer:
                 if role == "list" and n > 1:
                     if text.endswith((".", "”", '"')):
                         bonus = END_BONUS + SEMICOLON_END_BONUS * semicolons / (n - 1)
-                    following = start + n
-                    if following < len(stretch) and self.gap(stretch[following]) > inner_gap:
+                    if start + n < len(stretch) and gaps[n] > inner_gap:
                         bonus += GAP_BONUS
                 row.append(score + bonus)
                 semicolons += text.endswith(";")
-                if n > 1:
-                    inner_gap = max(inner_gap, self.gap(i))
+                if n > 1 and gaps[n - 1] > inner_gap:
+                    inner_gap = gaps[n - 1]
             return row
         # A titled story: its words, in a few paragraphs, closed by a "More on … page N." line if any.
         title = self._title(heading)
