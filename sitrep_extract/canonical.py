@@ -66,8 +66,9 @@ TABLE: tuple[Canon, ...] = (
         "respuesta de salud", "sante", "case management", "clinical management", "prise en charge",
         "infection prevention and control", "ipc", "prevention et controle des infections", "laboratory",
         "laboratoire", "vaccination", "immunization", "psychosocial support", "mental health and psychosocial support",
-        "water sanitation and hygiene", "wash", "water, sanitation and hygiene (wash)", "eau hygiene et assainissement",
-        "eau, hygiene et assainissement (wash)", "eau et assainissement", "agua saneamiento e higiene", "safe and dignified burials", "points of entry",
+        "water sanitation and hygiene", "wash", "water, sanitation and hygiene (wash)",
+        "eau hygiene et assainissement", "eau, hygiene et assainissement (wash)", "eau et assainissement",
+        "agua saneamiento e higiene", "safe and dignified burials", "points of entry",
     ), keywords=(
         "who", "health", "healthcare", "medical", "clinical", "protocol", "laborator", "hospital",
         "patient", "infection", "ipc", "vaccin", "immuniz", "treatment", "testing", "pcr", "covax",
@@ -127,7 +128,8 @@ TABLE: tuple[Canon, ...] = (
     ), keywords=("food", "wfp", "fao", "harvest", "farmer", "agricultur", "ration", "voucher"), splits=False),
     Canon("nutrition", "list", (
         "nutrition", "nutricion",
-    ), keywords=("nutrition", "malnutrition", "breastfeeding", "micronutrient", "ready-to-use", "wasting"), splits=False),
+    ), keywords=("nutrition", "malnutrition", "breastfeeding", "micronutrient", "ready-to-use", "wasting"),
+        splits=False),
     Canon("shelter", "list", (
         "shelter", "shelter and nfi", "shelter and non-food items", "shelter and nfis", "emergency shelter",
         "abris", "abris et articles non alimentaires", "albergue",

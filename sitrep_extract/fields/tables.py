@@ -148,19 +148,20 @@ def _column_rows(lines: list[Line], i: int, taken: set[int] = frozenset()) -> tu
     'CONFIRMED' / 'RECOVERED' / 'MORTALITY' / … / '116772' / '107843' / '1857' — what text
     extraction makes of a two-column table box. Returns the rows and the line indexes used.
     """
-    labels: list[tuple[int, str, str]] = []  # (first line, metric, label as printed)
+    labels: list[tuple[str, str]] = []  # (metric, label as printed)
     j = i
     while j < len(lines) and "\t" not in lines[j].text:
-        label = lines[j].text.strip()
+        label, span = lines[j].text.strip(), 1
         metric = metric_of(label)
         if metric is None and j + 1 < len(lines) and "\t" not in lines[j + 1].text \
                 and metric_of(lines[j + 1].text) is None:
-            label = f"{label} {lines[j + 1].text.strip()}"  # a label wrapped in its box: 'CASE FATALITY' / 'RATE'
+            # a label wrapped in its box: 'CASE FATALITY' / 'RATE'
+            label, span = f"{label} {lines[j + 1].text.strip()}", 2
             metric = metric_of(label)
         if metric is None:
             break
-        labels.append((j, metric, label))
-        j += 1 + (label != lines[j].text.strip())
+        labels.append((metric, label))
+        j += span
     if len(labels) < 2:
         return [], set()
     for start in range(j, min(j + COLUMN_LOOKAHEAD, len(lines))):
@@ -168,7 +169,7 @@ def _column_rows(lines: list[Line], i: int, taken: set[int] = frozenset()) -> tu
         if taken.intersection(range(start, start + len(labels))):
             continue  # values an earlier table took: two label columns, then two value columns
         if len(values) == len(labels) and all(_LONE_VALUE.match(v.text.strip()) for v in values):
-            rows = [Row(metric, label, [v.text.strip()]) for (_, metric, label), v in zip(labels, values)]
+            rows = [Row(metric, label, [v.text.strip()]) for (metric, label), v in zip(labels, values)]
             return rows, set(range(i, j)) | set(range(start, start + len(labels)))
     return [], set()
 

@@ -37,11 +37,10 @@ _BOLD_LINE = re.compile(r"^\s*(?:\*\*[^*\n]+\*\*|__[^_\n]+__)\s*:?\s*$")
 # "|---|:---:|" line under its header row (dropped).
 _PIPE_ROW = re.compile(r"^\s*\|(.*\|)\s*$")
 _PIPE_RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+(?:\s*:?-{3,}:?\s*)?$")
-_PAGE_NUMBER = re.compile(r"^\s*(?:(?:page|p[aá]gina|seite)\s+)?\d{1,4}(?:\s*(?:/|of|sur|de|von)\s*\d{1,4})?\s*$",
-                          re.IGNORECASE)
+_PAGE_WORD, _PAGE_N_OF = r"(?:page|p[aá]gina|seite)\s+", r"\d{1,4}(?:\s*(?:/|of|sur|de|von)\s*\d{1,4})?\s*$"
+_PAGE_NUMBER = re.compile(rf"^\s*(?:{_PAGE_WORD})?{_PAGE_N_OF}", re.IGNORECASE)
 # "Page 2 of 3", "Page 2 sur 3": page furniture wherever it stands (a bare number may be a value)
-_PAGE_LABEL = re.compile(r"^\s*(?:page|p[aá]gina|seite)\s+\d{1,4}(?:\s*(?:/|of|sur|de|von)\s*\d{1,4})?\s*$",
-                         re.IGNORECASE)
+_PAGE_LABEL = re.compile(rf"^\s*{_PAGE_WORD}{_PAGE_N_OF}", re.IGNORECASE)
 # Hostile input stays linear and bounded: a real report (even a 2,000-page export) is far below both.
 MAX_LINE_CHARS = 1_000_000
 MAX_LINES = 1_000_000
