@@ -12,12 +12,13 @@ from .numbers import parse_count
 _QUALIFIER = r"(?:new|additional|confirmed|suspected|probable|cumulative|total|active|covid-19|covid|ebola|dengue|" \
              r"cholera|mpox|measles|laboratory[- ]confirmed|related|reported|local|imported|nouveaux|confirm[ée]s|" \
              r"suspects|probables)"
+_S = r"[^\S\n]+"  # spaces within a line
 _NOUN = (r"(?:cases?|deaths?|fatalities|recoveries|recovered|tests|contacts|cas|d[ée]c[eè]s|casos|muertes|fallecidos|"
-         r"(?:people|persons|patients)[^\S\n]+(?:have[^\S\n]+|had[^\S\n]+)?(?:recovered|died)|"  # "10,512 people have recovered"
-         r"(?:people|persons)[^\S\n]+(?:(?:have|had|are|were)[^\S\n]+)?(?:been[^\S\n]+)?(?:fully[^\S\n]+)?vaccinated|"
-         r"(?:people|persons)[^\S\n]+(?:have[^\S\n]+|had[^\S\n]+)?received[^\S\n]+(?:the[^\S\n]+|a[^\S\n]+)?first[^\S\n]+dose|"
-         r"(?:people|persons|residents)[^\S\n]+(?:(?:have|had|are|were)[^\S\n]+)?(?:been[^\S\n]+)?"
-         r"(?:evacuated|displaced|injured))")  # "over 96,000 people evacuated" (floods, conflict)
+         # "10,512 people have recovered", "41 187 people had received the first dose", "96,000 people evacuated"
+         rf"(?:people|persons|patients){_S}(?:(?:have|had){_S})?(?:recovered|died)|"
+         rf"(?:people|persons){_S}(?:(?:have|had|are|were){_S})?(?:been{_S})?(?:fully{_S})?vaccinated|"
+         rf"(?:people|persons){_S}(?:(?:have|had){_S})?received{_S}(?:(?:the|a){_S})?first{_S}dose|"
+         rf"(?:people|persons|residents){_S}(?:(?:have|had|are|were){_S})?(?:been{_S})?(?:evacuated|displaced|injured))")
 _FIGURE = re.compile(
     rf"(?<![\w.,-])(?P<num>\d{{1,3}}(?:[,. \u00a0’']\d{{3}})+|\d+)[^\S\n]+(?P<quals>(?:{_QUALIFIER}[^\S\n]+){{0,3}})"
     rf"(?P<noun>{_NOUN})\b",
